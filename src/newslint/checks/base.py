@@ -1,0 +1,130 @@
+"""What every rule kind shares: the Rule record read from YAML, and the Check interface.
+
+A rule *kind* is code (one module per kind in this package); a rule *instance* is one YAML
+file in a pack. The kind module declares the YAML keys it accepts (`OPTIONS`, a JSON Schema
+fragment) next to the code that uses them.
+"""
+
+from __future__ import annotations
+
+from abc import ABC, abstractmethod
+from collections.abc import Iterator, Mapping
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any, ClassVar
+
+import regex
+
+from newslint.diagnostic import Finding, Severity, Source
+from newslint.document.model import Block, BlockKind
+
+MATCH_TIMEOUT = 1.0  # seconds a rule's regex may spend on one block before it is stopped
+
+
+class RuleTimeout(Exception):
+    """A rule's pattern ran longer than MATCH_TIMEOUT on one block (catastrophic backtracking)."""
+
+
+@dataclass(frozen=True)
+class Example:
+    text: str
+    match: str | None = None  # for fail examples: the text the finding must cover
+
+
+@dataclass(frozen=True)
+class Rule:
+    id: str
+    kind: str
+    message: str
+    description: str
+    severity: Severity
+    category: str
+    scopes: frozenset[BlockKind]
+    case_sensitive: bool = True
+    skip_quotes: bool = False
+    safe_fix: bool = False
+    exceptions: tuple[str, ...] = ()
+    fail: tuple[Example, ...] = ()
+    passes: tuple[Example, ...] = ()
+    options: Mapping[str, Any] = field(default_factory=dict)
+    path: Path | None = None
+
+    def with_overrides(self, severity: Severity | None, options: Mapping[str, Any]) -> Rule:
+        from dataclasses import replace
+
+        merged = {**self.options, **options}
+        return replace(self, severity=severity or self.severity, options=merged)
+
+
+class Check(ABC):
+    """One compiled rule instance; `run` yields findings in block-text offsets."""
+
+    KIND: ClassVar[str]
+    OPTIONS: ClassVar[Mapping[str, Any]] = {}  # JSON Schema properties of the kind's own keys
+    REQUIRED: ClassVar[tuple[str, ...]] = ()
+
+    def __init__(self, rule: Rule) -> None:
+        self.rule = rule
+        flags = 0 if rule.case_sensitive else regex.IGNORECASE
+        self._exceptions = [regex.compile(p, flags | regex.V1) for p in rule.exceptions]
+
+    @abstractmethod
+    def run(self, block: Block) -> Iterator[Finding]:
+        """Findings for one block of prose."""
+
+    def is_exception(self, text: str) -> bool:
+        return any(p.fullmatch(text, timeout=MATCH_TIMEOUT) for p in self._exceptions)
+
+    def finding(
+        self,
+        start: int,
+        end: int,
+        message: str | None = None,
+        suggestions: tuple[str, ...] = (),
+        *,
+        safe: bool | None = None,
+    ) -> Finding:
+        rule = self.rule
+        return Finding(
+            start=start,
+            end=end,
+            rule=rule.id,
+            message=message or rule.message,
+            severity=rule.severity,
+            category=rule.category,
+            suggestions=suggestions,
+            source=Source.NEWSLINT,
+            safe_fix=rule.safe_fix if safe is None else safe,
+        )
+
+
+def compile_pattern(pattern: str, case_sensitive: bool = True) -> regex.Pattern[str]:
+    """Rule patterns use the `regex` module: Unicode classes like \\p{Lu} and a match time limit."""
+    flags = regex.V1 | (0 if case_sensitive else regex.IGNORECASE)
+    return regex.compile(pattern, flags)
+
+
+def finditer(pattern: regex.Pattern[str], text: str) -> Iterator[regex.Match[str]]:
+    """Like pattern.finditer, but a pathological pattern raises RuleTimeout instead of hanging."""
+    try:
+        yield from pattern.finditer(text, timeout=MATCH_TIMEOUT)
+    except TimeoutError:
+        raise RuleTimeout(f"pattern took longer than {MATCH_TIMEOUT:g} s on one paragraph") from None
+
+
+class _Template(dict[str, str]):
+    def __missing__(self, key: str) -> str:
+        return "{" + key + "}"
+
+
+def render(template: str, match: regex.Match[str] | None = None, **values: str) -> str:
+    """Fill a message template: {match}, {replacement}, and the pattern's named groups."""
+    fields = _Template(values)
+    if match is not None:
+        fields.setdefault("match", match.group(0))
+        for name, value in match.groupdict().items():
+            fields.setdefault(name, value or "")
+    try:
+        return template.format_map(fields)
+    except (ValueError, IndexError):
+        return template

@@ -1,0 +1,87 @@
+"""Turn a file's bytes into a Document, or into one clear reason why it cannot be read.
+
+Decoding is strict on purpose: a newsroom file that is not UTF-8 is itself a defect to
+report (with the byte offset), not something to guess around silently.
+"""
+
+from __future__ import annotations
+
+import codecs
+from dataclasses import dataclass
+from pathlib import Path
+
+from newslint.document.model import Document
+
+MARKDOWN_SUFFIXES = frozenset({".md", ".markdown", ".mdown", ".mkd"})
+_SNIFF = 8192
+
+
+class UnreadableFile(Exception):
+    """A file that cannot become a Document; str() is one line naming what is wrong."""
+
+
+@dataclass(frozen=True, slots=True)
+class Decoded:
+    text: str
+    encoding: str  # "utf-8", "utf-8-sig", "utf-16" (kept so --fix writes the same bytes back)
+
+
+def decode(data: bytes) -> Decoded:
+    """Decode UTF-8 (with or without BOM) or BOM-marked UTF-16; refuse binary and other encodings."""
+    if data.startswith(codecs.BOM_UTF8):
+        return Decoded(_strict_utf8(data[3:], offset_base=3), "utf-8-sig")
+    if data.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
+        try:
+            return Decoded(data.decode("utf-16"), "utf-16")
+        except UnicodeDecodeError as exc:
+            raise UnreadableFile(f"invalid UTF-16 at byte {exc.start}") from None
+    nul = data.find(b"\x00", 0, _SNIFF)
+    if nul >= 0 or b"\x00" in data:
+        where = nul if nul >= 0 else data.find(b"\x00")
+        raise UnreadableFile(f"binary file (NUL byte at byte {where}), not checked")
+    return Decoded(_strict_utf8(data, offset_base=0), "utf-8")
+
+
+def _strict_utf8(data: bytes, offset_base: int) -> str:
+    try:
+        return data.decode("utf-8")
+    except UnicodeDecodeError as exc:
+        byte = data[exc.start]
+        raise UnreadableFile(
+            f"not valid UTF-8 (byte 0x{byte:02x} at byte {exc.start + offset_base}); "
+            "convert it, e.g. `iconv -f latin1 -t utf-8`"
+        ) from None
+
+
+def is_markdown(path: str) -> bool:
+    return Path(path).suffix.lower() in MARKDOWN_SUFFIXES
+
+
+def parse(path: str, text: str, *, markdown: bool | None = None) -> Document:
+    """Build the Document with the reader that fits the file type."""
+    if markdown is None:
+        markdown = is_markdown(path)
+    if markdown:
+        from newslint.document.markdown import read_markdown
+
+        return read_markdown(path, text)
+    from newslint.document.plaintext import read_plain
+
+    return read_plain(path, text)
+
+
+def load(path: Path, display_path: str | None = None) -> tuple[Document, Decoded]:
+    """Read and parse one file; raises UnreadableFile with a one-line reason."""
+    try:
+        data = path.read_bytes()
+    except IsADirectoryError:
+        raise UnreadableFile("is a directory") from None
+    except FileNotFoundError:
+        raise UnreadableFile("file not found (it may have been removed during the run)") from None
+    except PermissionError:
+        raise UnreadableFile("permission denied") from None
+    except OSError as exc:
+        raise UnreadableFile(f"cannot read: {exc.strerror or exc}") from None
+    decoded = decode(data)
+    name = display_path if display_path is not None else str(path)
+    return parse(name, decoded.text), decoded

@@ -1,0 +1,105 @@
+"""The rules in force for a configuration: packs loaded, overrides applied, checks compiled once."""
+
+from __future__ import annotations
+
+import fnmatch
+from collections.abc import Iterable, Mapping
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from newslint.checks.base import Check, Rule
+from newslint.config import Config
+from newslint.diagnostic import Severity
+from newslint.packs.loader import RulePack, compile_rule, load_pack, shipped_packs_dir
+from newslint.packs.yamlsource import SourceError
+
+
+def matches(rule_id: str, patterns: Iterable[str]) -> bool:
+    """A rule id matches a pattern equal to it, a pack/dotted prefix of it, or a glob."""
+    for pattern in patterns:
+        if rule_id == pattern or rule_id.startswith(pattern.rstrip(".") + "."):
+            return True
+        if any(ch in pattern for ch in "*?[") and fnmatch.fnmatchcase(rule_id, pattern):
+            return True
+    return False
+
+
+@dataclass(frozen=True)
+class RuleSet:
+    rules: Mapping[str, Rule]  # every known rule, enabled or not (for `newslint rules`)
+    checks: tuple[Check, ...]  # the enabled, compiled ones
+    select: tuple[str, ...]
+    ignore: tuple[str, ...]
+
+    def enabled(self, rule_id: str) -> bool:
+        """For rules outside the packs (LanguageTool, tense): the same select/ignore logic."""
+        return (not self.select or matches(rule_id, self.select)) and not matches(rule_id, self.ignore)
+
+
+def load_packs(config: Config) -> list[RulePack]:
+    packs = []
+    for entry in config.get("packs", []):
+        name = str(entry)
+        shipped = shipped_packs_dir() / name
+        if "/" not in name and shipped.is_dir():
+            packs.append(load_pack(shipped, name))
+            continue
+        path = (config.base_dir / name).resolve()
+        if not path.is_dir():
+            origin = config.origins.get("packs", "config")
+            raise SourceError(origin, None, "packs", f"rule pack not found: {name}")
+        packs.append(load_pack(path))
+    return packs
+
+
+def build_ruleset(config: Config) -> RuleSet:
+    overrides: Mapping[str, Any] = config.get("rules", {})
+    select = tuple(config.get("select", []) or [])
+    ignore = tuple(config.get("ignore", []) or [])
+    rules: dict[str, Rule] = {}
+    checks: list[Check] = []
+    for pack in load_packs(config):
+        for rule in pack.rules:
+            override = overrides.get(rule.id)
+            rule = _apply(rule, override, config)
+            rules[rule.id] = rule
+            if override in ("off", False) or not _selected(rule.id, select, ignore):
+                continue
+            checks.append(compile_rule(rule))
+    return RuleSet(rules, tuple(checks), select, ignore)
+
+
+def _selected(rule_id: str, select: tuple[str, ...], ignore: tuple[str, ...]) -> bool:
+    return (not select or matches(rule_id, select)) and not matches(rule_id, ignore)
+
+
+def _apply(rule: Rule, override: Any, config: Config) -> Rule:
+    if override is None or override in ("off", "on", False, True):
+        return rule
+    origin = config.origins.get("rules", "config")
+    if isinstance(override, str):
+        override = {"severity": override}
+    if not isinstance(override, dict):
+        raise SourceError(origin, None, f"rules.{rule.id}", "must be off, a severity or a mapping")
+    options = dict(override)
+    severity = None
+    if "severity" in options:
+        try:
+            severity = Severity.parse(str(options.pop("severity")))
+        except ValueError as exc:
+            raise SourceError(origin, None, f"rules.{rule.id}.severity", str(exc)) from None
+    unknown = set(options) - set(rule.options) - {"exceptions"}
+    if unknown:
+        raise SourceError(origin, None, f"rules.{rule.id}", f"unknown option(s): {', '.join(sorted(unknown))}")
+    exceptions = options.pop("exceptions", None)
+    updated = rule.with_overrides(severity, options)
+    if exceptions is not None:
+        from dataclasses import replace
+
+        updated = replace(updated, exceptions=rule.exceptions + tuple(map(str, exceptions)))
+    return updated
+
+
+def packs_root() -> Path:
+    return shipped_packs_dir()

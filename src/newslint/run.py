@@ -1,0 +1,171 @@
+"""One `newslint check` run, from options to exit code; the CLI only collects the options.
+
+Files are grouped by the configuration that applies to them (the nearest config file above
+each file), so a monorepo with several newsrooms' settings is checked correctly in one run.
+"""
+
+from __future__ import annotations
+
+import os
+import sys
+from collections.abc import Iterator, Sequence
+from contextlib import ExitStack
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any, TextIO
+
+from newslint import engine
+from newslint.config import Config, find_project_file, load_config
+from newslint.diagnostic import Diagnostic, Severity
+from newslint.engine import FileResult, Settings
+from newslint.exitcodes import ExitCode
+from newslint.files import DEFAULT_INCLUDE, expand
+from newslint.ruleset import RuleSet, build_ruleset
+
+
+@dataclass
+class CheckOptions:
+    paths: Sequence[str]
+    format: str = "auto"
+    config_file: Path | None = None
+    overrides: dict[str, Any] = field(default_factory=dict)  # command-line values for config keys
+    languagetool: bool | None = None  # None: as configured
+    stdin_filename: str | None = None
+    statistics: bool = False
+    quiet: bool = False
+    exit_zero: bool = False
+    color: bool | None = None
+    use_cache: bool = True
+
+
+def resolve_config(project_file: Path | None, options: CheckOptions) -> Config:
+    config = load_config(options.config_file or project_file)
+    for key, value in options.overrides.items():
+        if value is not None and value != ():
+            config.set(key, list(value) if isinstance(value, tuple) else value, "command line")
+    if options.languagetool is not None:
+        lt = dict(config.get("languagetool", {}))
+        lt["enabled"] = options.languagetool
+        config.set("languagetool", lt, "command line")
+    return config
+
+
+def _project_file(path: Path, options: CheckOptions, cache: dict[Path, Path | None]) -> Path | None:
+    if options.config_file is not None:
+        return options.config_file
+    folder = path.parent if not path.is_dir() else path
+    if folder not in cache:
+        cache[folder] = find_project_file(folder)
+    return cache[folder]
+
+
+def collect(options: CheckOptions) -> Iterator[tuple[Path | None, list[tuple[Path, str]]]]:
+    """(project file, [(path, display path)]) groups, in the order the files were found."""
+    cache: dict[Path, Path | None] = {}
+    groups: dict[Path | None, list[tuple[Path, str]]] = {}
+    for raw in options.paths:
+        if raw == "-":
+            display = options.stdin_filename or "<stdin>"
+            groups.setdefault(_project_file(Path(display).resolve(), options, cache), []).append(
+                (Path(display), "-"))
+            continue
+        root_config = resolve_config(_project_file(Path(raw).resolve(), options, cache), options)
+        include = root_config.get("include") or list(DEFAULT_INCLUDE)
+        exclude = root_config.get("exclude") or []
+        for path in expand([raw], include, exclude):
+            groups.setdefault(_project_file(path.resolve(), options, cache), []).append((path, str(path)))
+    yield from groups.items()
+
+
+def check(options: CheckOptions, stdout: TextIO = sys.stdout, stderr: TextIO = sys.stderr) -> ExitCode:
+    from newslint.formatters import get_formatter, resolve_format
+    from newslint.formatters.base import RunInfo, RunSummary
+
+    all_results: list[FileResult] = []
+    rulesets: list[RuleSet] = []
+    fail_on = Severity.INFO
+    with ExitStack() as stack:
+        for project_file, files in collect(options):
+            config = resolve_config(project_file, options)
+            ruleset = build_ruleset(config)
+            rulesets.append(ruleset)
+            fail_on = Severity.parse(config.get("fail_on", "info"))
+            settings = Settings(config, ruleset, Severity.parse(config.get("min_severity", "info")),
+                                _batch_checks(config, ruleset, options, stack, stderr))
+            results = [_read(path, display, options) for path, display in files]
+            all_results += engine.run(results, settings)
+    name = resolve_format(options.format, os.environ)
+    info = RunInfo(tool_version=_version(), rules=_rule_meta(rulesets), working_dir=Path.cwd())
+    color = options.color if options.color is not None else stdout.isatty()
+    formatter = get_formatter(name)(stdout, info, color=color, statistics=options.statistics,
+                                    quiet=options.quiet)
+    formatter.start()
+    for result in all_results:
+        formatter.file(result.path, result.diagnostics)
+    diagnostics = [d for r in all_results for d in r.diagnostics]
+    formatter.end(_summary(all_results, diagnostics, RunSummary))
+    return exit_code(all_results, diagnostics, fail_on, options.exit_zero)
+
+
+def exit_code(results: Sequence[FileResult], diagnostics: Sequence[Diagnostic], fail_on: Severity,
+              exit_zero: bool) -> ExitCode:
+    if any(r.failed for r in results):
+        return ExitCode.ERROR
+    if exit_zero:
+        return ExitCode.CLEAN
+    failing = any(d.severity >= fail_on for d in diagnostics)
+    return ExitCode.FINDINGS if failing else ExitCode.CLEAN
+
+
+def _read(path: Path, display: str, options: CheckOptions) -> FileResult:
+    if display == "-":
+        data = sys.stdin.buffer.read()
+        from newslint.document.reader import UnreadableFile, decode
+
+        name = str(path)
+        try:
+            text = decode(data).text
+        except UnreadableFile as exc:
+            result = FileResult(name, failed=True)
+            result.diagnostics.append(engine._error(name, engine.READ_ERROR, str(exc)))
+            return result
+        return engine.read(path, name, stdin_text=text)
+    return engine.read(path, display)
+
+
+def _batch_checks(config: Config, ruleset: RuleSet, options: CheckOptions, stack: ExitStack,
+                  stderr: TextIO) -> list[engine.BatchCheck]:
+    checks: list[engine.BatchCheck] = []
+    lt = config.get("languagetool", {}) or {}
+    if lt.get("enabled", False) and ruleset.enabled("languagetool"):
+        try:
+            from newslint.checks.languagetool import LanguageToolCheck
+        except ImportError:
+            return checks
+        checks.append(stack.enter_context(LanguageToolCheck.from_config(config, options.use_cache, stderr)))
+    return checks
+
+
+def _rule_meta(rulesets: Sequence[RuleSet]) -> dict[str, Any]:
+    from newslint.formatters.base import RuleMeta
+
+    meta: dict[str, Any] = {}
+    for ruleset in rulesets:
+        for rule in ruleset.rules.values():
+            meta[rule.id] = RuleMeta(rule.id, rule.description, rule.severity, rule.category,
+                                     help=rule.message)
+    return meta
+
+
+def _summary(results: Sequence[FileResult], diagnostics: Sequence[Diagnostic], cls: Any) -> Any:
+    by_rule: dict[str, int] = {}
+    for d in diagnostics:
+        by_rule[d.rule] = by_rule.get(d.rule, 0) + 1
+    return cls(files_checked=len(results), files_with_errors=sum(r.failed for r in results),
+               diagnostics=len(diagnostics), by_rule=by_rule)
+
+
+def _version() -> str:
+    from newslint import __version__
+
+    return __version__
