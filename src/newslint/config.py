@@ -57,7 +57,10 @@ class Config:
 
 
 def find_project_file(start: Path) -> Path | None:
-    """The nearest config file at or above `start` (a pyproject.toml counts only with [tool.newslint])."""
+    """The nearest config file at or above `start`.
+
+    A pyproject.toml counts only when it has a [tool.newslint] table.
+    """
     start = start.resolve()
     directory = start if start.is_dir() else start.parent
     for folder in (directory, *directory.parents):
@@ -76,7 +79,9 @@ def _pyproject_tool(path: Path) -> dict[str, Any]:
     except (OSError, UnicodeDecodeError):
         return {}
     except tomllib.TOMLDecodeError as exc:
-        raise SourceError(path, getattr(exc, "lineno", None), None, f"invalid TOML: {exc}") from None
+        raise SourceError(
+            path, getattr(exc, "lineno", None), None, f"invalid TOML: {exc}"
+        ) from None
     tool = data.get("tool", {})
     return tool if isinstance(tool, dict) else {}
 
@@ -121,8 +126,12 @@ def _check_keys(data: Mapping[str, Any], path: Path, line: Any) -> None:
     language = data.get("language")
     if language is not None and language not in LANGUAGES:
         where = line(["language"]) if line else None
-        raise SourceError(path, where, "language",
-                          f"unsupported language {language!r} (one of: {', '.join(LANGUAGES)})")
+        raise SourceError(
+            path,
+            where,
+            "language",
+            f"unsupported language {language!r} (one of: {', '.join(LANGUAGES)})",
+        )
 
 
 def _resolve_extends(
@@ -137,7 +146,9 @@ def _resolve_extends(
         path = _preset_path(str(name), base)
         key = str(path)
         if key in chain:
-            raise SourceError(base or path, None, "extends", f"extends cycle: {' -> '.join([*chain, key])}")
+            raise SourceError(
+                base or path, None, "extends", f"extends cycle: {' -> '.join([*chain, key])}"
+            )
         doc = load_yaml(path)
         data = doc.data or {}
         if not isinstance(data, dict):
@@ -154,8 +165,12 @@ def _preset_path(name: str, base: Path | None) -> Path:
     if "/" not in name and not name.endswith((".yaml", ".yml")):
         if not shipped.is_file():
             available = ", ".join(sorted(p.stem for p in PRESETS_DIR.glob("*.yaml")))
-            raise SourceError(base or "extends", None, "extends",
-                              f"no preset named {name!r} (available: {available})")
+            raise SourceError(
+                base or "extends",
+                None,
+                "extends",
+                f"no preset named {name!r} (available: {available})",
+            )
         return shipped
     folder = base.parent if base else Path.cwd()
     path = (folder / name).resolve()
@@ -166,7 +181,9 @@ def _preset_path(name: str, base: Path | None) -> Path:
 
 def _merge(config: Config, data: Mapping[str, Any], origin: str) -> None:
     for key, value in data.items():
-        if key in ("rules", "languagetool", "vocabulary", "per_path_ignores") and isinstance(value, dict):
+        if key in ("rules", "languagetool", "vocabulary", "per_path_ignores") and isinstance(
+            value, dict
+        ):
             merged = dict(config.get(key, {}))
             merged.update(value)
             config.set(key, merged, origin)

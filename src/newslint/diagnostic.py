@@ -11,6 +11,14 @@ import enum
 from dataclasses import dataclass, field
 
 
+# Rule ids for problems of the run itself rather than of the text: a file that could not be
+# read, a rule that had to be stopped, a check (LanguageTool) that could not complete.
+READ_ERROR_RULE = "newslint.read-error"
+RULE_ERROR_RULE = "newslint.rule-error"
+CHECK_ERROR_RULE = "newslint.check-error"
+TOOL_ERROR_RULES = frozenset({READ_ERROR_RULE, RULE_ERROR_RULE, CHECK_ERROR_RULE})
+
+
 class Severity(enum.IntEnum):
     """Ordered so that `>=` means "at least as severe"."""
 
@@ -53,7 +61,7 @@ class Finding:
 
 @dataclass(frozen=True, slots=True, order=True)
 class Diagnostic:
-    """A finding placed in the source file: 1-based line, 1-based column in code points, end exclusive."""
+    """A finding placed in the source: 1-based line and column (code points), end exclusive."""
 
     path: str
     line: int

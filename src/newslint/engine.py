@@ -16,14 +16,18 @@ from newslint import suppression
 from newslint.checks.base import Check, RuleTimeout
 from newslint.checks.pairs import quotation_spans
 from newslint.config import Config
-from newslint.diagnostic import Diagnostic, Finding, Severity, Source
+from newslint.diagnostic import (
+    CHECK_ERROR_RULE,
+    READ_ERROR_RULE,
+    RULE_ERROR_RULE,
+    Diagnostic,
+    Finding,
+    Severity,
+    Source,
+)
 from newslint.document.model import Block, Document
-from newslint.document.reader import Decoded, UnreadableFile, load, parse
+from newslint.document.reader import Decoded, UnreadableFile, decode, load, parse
 from newslint.ruleset import RuleSet, matches
-
-READ_ERROR = "newslint.read-error"
-RULE_ERROR = "newslint.rule-error"
-CHECK_ERROR = "newslint.check-error"
 
 
 @dataclass
@@ -55,25 +59,28 @@ class Settings:
     batch_checks: Sequence[BatchCheck] = ()
 
 
-def read(path: Path, display: str, stdin_text: str | None = None) -> FileResult:
+def read(path: Path, display: str, stdin: bytes | None = None) -> FileResult:
+    """Read one file (or bytes from standard input); an unreadable one becomes an error result."""
     result = FileResult(display)
     try:
-        if stdin_text is not None:
-            result.document = parse(display, stdin_text)
-            result.decoded = Decoded(stdin_text, "utf-8")
+        if stdin is not None:
+            result.decoded = decode(stdin)
+            result.document = parse(display, result.decoded.text)
         else:
             result.document, result.decoded = load(path, display)
     except UnreadableFile as exc:
         result.failed = True
-        result.diagnostics.append(_error(display, READ_ERROR, str(exc)))
+        result.diagnostics.append(error_diagnostic(display, READ_ERROR_RULE, str(exc)))
     return result
 
 
-def _error(path: str, rule: str, message: str) -> Diagnostic:
+def error_diagnostic(path: str, rule: str, message: str) -> Diagnostic:
     return Diagnostic(path, 1, 1, 1, 1, rule, Severity.ERROR, message, "error")
 
 
-def lint_document(document: Document, checks: Sequence[Check]) -> tuple[list[tuple[int, Finding]], list[str]]:
+def lint_document(
+    document: Document, checks: Sequence[Check]
+) -> tuple[list[tuple[int, Finding]], list[str]]:
     """YAML-rule findings for one document as (block index, finding); errors as messages."""
     located: list[tuple[int, Finding]] = []
     errors: list[str] = []
@@ -131,19 +138,25 @@ def run(results: list[FileResult], settings: Settings) -> list[FileResult]:
     for result in owners:
         assert result.document is not None
         located, errors = lint_document(result.document, checks)
-        result.diagnostics += [to_diagnostic(result.document, result.document.blocks[i], f) for i, f in located]
+        result.diagnostics += [
+            to_diagnostic(result.document, result.document.blocks[i], f) for i, f in located
+        ]
         for message in errors:
             result.failed = True
-            result.diagnostics.append(_error(result.path, RULE_ERROR, message))
+            result.diagnostics.append(error_diagnostic(result.path, RULE_ERROR_RULE, message))
     for batch in settings.batch_checks:
         for doc_index, block_index, finding in batch.run(documents):
             if not settings.ruleset.enabled(finding.rule):
                 continue
             document = documents[doc_index]
-            owners[doc_index].diagnostics.append(to_diagnostic(document, document.blocks[block_index], finding))
+            owners[doc_index].diagnostics.append(
+                to_diagnostic(document, document.blocks[block_index], finding)
+            )
         for doc_index, reason in batch.failures().items():
             owners[doc_index].failed = True
-            owners[doc_index].diagnostics.append(_error(owners[doc_index].path, CHECK_ERROR, reason))
+            owners[doc_index].diagnostics.append(
+                error_diagnostic(owners[doc_index].path, CHECK_ERROR_RULE, reason)
+            )
     for result in owners:
         assert result.document is not None
         result.diagnostics = _finish(result, settings)
@@ -154,11 +167,16 @@ def _finish(result: FileResult, settings: Settings) -> list[Diagnostic]:
     document = result.document
     assert document is not None
     config = settings.config
-    kept = suppression.apply(result.diagnostics, document.directives, document.source,
-                             config.get("accepted", []) or [])
+    kept = suppression.apply(
+        result.diagnostics, document.directives, document.source, config.get("accepted", []) or []
+    )
     ignored = _path_ignores(result.path, config)
-    kept = [d for d in kept if d.rule.startswith("newslint.") or
-            (d.severity >= settings.min_severity and not matches(d.rule, ignored))]
+    kept = [
+        d
+        for d in kept
+        if d.rule.startswith("newslint.")
+        or (d.severity >= settings.min_severity and not matches(d.rule, ignored))
+    ]
     return sorted(_dedupe(kept))
 
 

@@ -21,11 +21,15 @@ def rules(rule_id: str | None, config_file: Path | None) -> str:
     ruleset = build_ruleset(config)
     enabled = {check.rule.id for check in ruleset.checks}
     if rule_id is None:
-        rows = [(r.id, r.kind, str(r.severity), r.description, r.id in enabled)
-                for r in ruleset.rules.values()]
+        rows = [
+            (r.id, r.kind, str(r.severity), r.description, r.id in enabled)
+            for r in ruleset.rules.values()
+        ]
         width = max((len(r[0]) for r in rows), default=10)
-        lines = [f"{'' if on else '(off) '}{rid:<{width}}  {kind:<12} {sev:<7}  {desc}"
-                 for rid, kind, sev, desc, on in rows]
+        lines = [
+            f"{'' if on else '(off) '}{rid:<{width}}  {kind:<12} {sev:<7}  {desc}"
+            for rid, kind, sev, desc, on in rows
+        ]
         return "\n".join(lines)
     rule = ruleset.rules.get(rule_id)
     if rule is None:
@@ -45,12 +49,17 @@ def rules(rule_id: str | None, config_file: Path | None) -> str:
     return "\n".join(out)
 
 
+def _flow(value: object) -> str:
+    """One-line YAML for a value, so each key's origin fits beside it."""
+    dumped = yaml.safe_dump(value, default_flow_style=True, allow_unicode=True, width=1 << 16)
+    return dumped.removesuffix("\n").removesuffix("\n...").strip()
+
+
 def config(path: Path, config_file: Path | None) -> str:
     project = config_file or find_project_file(path)
     resolved = load_config(project)
     lines = [f"# configuration for {path} (project file: {project or 'none'})"]
     for key in sorted(resolved.values):
-        dumped = yaml.safe_dump({key: resolved.values[key]}, allow_unicode=True,
-                                default_flow_style=None, sort_keys=False).rstrip()
-        lines.append(f"{dumped}  # from {resolved.origins.get(key, '?')}")
+        origin = resolved.origins.get(key, "?")
+        lines.append(f"{key}: {_flow(resolved.values[key])}  # from {origin}")
     return "\n".join(lines)

@@ -8,8 +8,22 @@ from collections.abc import Iterator, Sequence
 from pathlib import Path
 
 DEFAULT_INCLUDE = ("*.txt", "*.md", "*.markdown")
-_SKIP_DIRS = frozenset({".git", ".hg", ".svn", ".venv", "venv", "node_modules", "__pycache__",
-                        ".tox", ".nox", ".mypy_cache", ".pytest_cache", ".ruff_cache"})
+_SKIP_DIRS = frozenset(
+    {
+        ".git",
+        ".hg",
+        ".svn",
+        ".venv",
+        "venv",
+        "node_modules",
+        "__pycache__",
+        ".tox",
+        ".nox",
+        ".mypy_cache",
+        ".pytest_cache",
+        ".ruff_cache",
+    }
+)
 
 
 def _matches(path: Path, patterns: Sequence[str]) -> bool:
@@ -36,7 +50,9 @@ def expand(paths: Sequence[str], include: Sequence[str], exclude: Sequence[str])
 
 def _walk(root: Path, include: Sequence[str], exclude: Sequence[str]) -> Iterator[Path]:
     for folder, dirs, files in os.walk(root, followlinks=False):
-        dirs[:] = sorted(d for d in dirs if d not in _SKIP_DIRS and not _matches(Path(folder, d), exclude))
+        dirs[:] = sorted(
+            d for d in dirs if d not in _SKIP_DIRS and not _matches(Path(folder, d), exclude)
+        )
         for name in sorted(files):
             path = Path(folder, name)
             if _matches(path, include) and not _matches(path, exclude):

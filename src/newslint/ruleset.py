@@ -34,7 +34,9 @@ class RuleSet:
 
     def enabled(self, rule_id: str) -> bool:
         """For rules outside the packs (LanguageTool, tense): the same select/ignore logic."""
-        return (not self.select or matches(rule_id, self.select)) and not matches(rule_id, self.ignore)
+        return (not self.select or matches(rule_id, self.select)) and not matches(
+            rule_id, self.ignore
+        )
 
 
 def load_packs(config: Config) -> list[RulePack]:
@@ -91,7 +93,9 @@ def _apply(rule: Rule, override: Any, config: Config) -> Rule:
             raise SourceError(origin, None, f"rules.{rule.id}.severity", str(exc)) from None
     unknown = set(options) - set(rule.options) - {"exceptions"}
     if unknown:
-        raise SourceError(origin, None, f"rules.{rule.id}", f"unknown option(s): {', '.join(sorted(unknown))}")
+        raise SourceError(
+            origin, None, f"rules.{rule.id}", f"unknown option(s): {', '.join(sorted(unknown))}"
+        )
     exceptions = options.pop("exceptions", None)
     updated = rule.with_overrides(severity, options)
     if exceptions is not None:

@@ -15,6 +15,7 @@ from pathlib import Path
 from typing import Any, TextIO
 
 from newslint import engine
+from newslint.checks.base import Rule
 from newslint.config import Config, find_project_file, load_config
 from newslint.diagnostic import Diagnostic, Severity
 from newslint.engine import FileResult, Settings
@@ -67,18 +68,23 @@ def collect(options: CheckOptions) -> Iterator[tuple[Path | None, list[tuple[Pat
         if raw == "-":
             display = options.stdin_filename or "<stdin>"
             groups.setdefault(_project_file(Path(display).resolve(), options, cache), []).append(
-                (Path(display), "-"))
+                (Path(display), "-")
+            )
             continue
         root_config = resolve_config(_project_file(Path(raw).resolve(), options, cache), options)
         include = root_config.get("include") or list(DEFAULT_INCLUDE)
         exclude = root_config.get("exclude") or []
         for path in expand([raw], include, exclude):
-            groups.setdefault(_project_file(path.resolve(), options, cache), []).append((path, str(path)))
+            groups.setdefault(_project_file(path.resolve(), options, cache), []).append(
+                (path, str(path))
+            )
     yield from groups.items()
 
 
-def check(options: CheckOptions, stdout: TextIO = sys.stdout, stderr: TextIO = sys.stderr) -> ExitCode:
-    from newslint.formatters import get_formatter, resolve_format
+def check(options: CheckOptions, stdout: TextIO | None = None) -> ExitCode:
+    """Run the check; output goes to `stdout` (default: the current sys.stdout)."""
+    stdout = stdout or sys.stdout
+    from newslint.formatters import get_formatter, line_text_from_sources, resolve_format
     from newslint.formatters.base import RunInfo, RunSummary
 
     all_results: list[FileResult] = []
@@ -90,15 +96,20 @@ def check(options: CheckOptions, stdout: TextIO = sys.stdout, stderr: TextIO = s
             ruleset = build_ruleset(config)
             rulesets.append(ruleset)
             fail_on = Severity.parse(config.get("fail_on", "info"))
-            settings = Settings(config, ruleset, Severity.parse(config.get("min_severity", "info")),
-                                _batch_checks(config, ruleset, options, stack, stderr))
-            results = [_read(path, display, options) for path, display in files]
+            settings = Settings(
+                config,
+                ruleset,
+                Severity.parse(config.get("min_severity", "info")),
+                _batch_checks(config, ruleset, options, stack),
+            )
+            results = [_read(path, display) for path, display in files]
             all_results += engine.run(results, settings)
     name = resolve_format(options.format, os.environ)
     info = RunInfo(tool_version=_version(), rules=_rule_meta(rulesets), working_dir=Path.cwd())
     color = options.color if options.color is not None else stdout.isatty()
-    formatter = get_formatter(name)(stdout, info, color=color, statistics=options.statistics,
-                                    quiet=options.quiet)
+    formatter = get_formatter(name)(
+        stdout, info, color=color, statistics=options.statistics, quiet=options.quiet
+    )
     formatter.start()
     for result in all_results:
         formatter.file(result.path, result.diagnostics)
@@ -107,8 +118,12 @@ def check(options: CheckOptions, stdout: TextIO = sys.stdout, stderr: TextIO = s
     return exit_code(all_results, diagnostics, fail_on, options.exit_zero)
 
 
-def exit_code(results: Sequence[FileResult], diagnostics: Sequence[Diagnostic], fail_on: Severity,
-              exit_zero: bool) -> ExitCode:
+def exit_code(
+    results: Sequence[FileResult],
+    diagnostics: Sequence[Diagnostic],
+    fail_on: Severity,
+    exit_zero: bool,
+) -> ExitCode:
     if any(r.failed for r in results):
         return ExitCode.ERROR
     if exit_zero:
@@ -117,24 +132,15 @@ def exit_code(results: Sequence[FileResult], diagnostics: Sequence[Diagnostic], 
     return ExitCode.FINDINGS if failing else ExitCode.CLEAN
 
 
-def _read(path: Path, display: str, options: CheckOptions) -> FileResult:
+def _read(path: Path, display: str) -> FileResult:
     if display == "-":
-        data = sys.stdin.buffer.read()
-        from newslint.document.reader import UnreadableFile, decode
-
-        name = str(path)
-        try:
-            text = decode(data).text
-        except UnreadableFile as exc:
-            result = FileResult(name, failed=True)
-            result.diagnostics.append(engine._error(name, engine.READ_ERROR, str(exc)))
-            return result
-        return engine.read(path, name, stdin_text=text)
+        return engine.read(path, str(path), stdin=sys.stdin.buffer.read())
     return engine.read(path, display)
 
 
-def _batch_checks(config: Config, ruleset: RuleSet, options: CheckOptions, stack: ExitStack,
-                  stderr: TextIO) -> list[engine.BatchCheck]:
+def _batch_checks(
+    config: Config, ruleset: RuleSet, options: CheckOptions, stack: ExitStack
+) -> list[engine.BatchCheck]:
     checks: list[engine.BatchCheck] = []
     lt = config.get("languagetool", {}) or {}
     if lt.get("enabled", False) and ruleset.enabled("languagetool"):
@@ -142,7 +148,9 @@ def _batch_checks(config: Config, ruleset: RuleSet, options: CheckOptions, stack
             from newslint.checks.languagetool import LanguageToolCheck
         except ImportError:
             return checks
-        checks.append(stack.enter_context(LanguageToolCheck.from_config(config, options.use_cache, stderr)))
+        checks.append(
+            stack.enter_context(LanguageToolCheck.from_config(config, options.use_cache, sys.stderr))
+        )
     return checks
 
 
@@ -152,17 +160,29 @@ def _rule_meta(rulesets: Sequence[RuleSet]) -> dict[str, Any]:
     meta: dict[str, Any] = {}
     for ruleset in rulesets:
         for rule in ruleset.rules.values():
-            meta[rule.id] = RuleMeta(rule.id, rule.description, rule.severity, rule.category,
-                                     help=rule.message)
+            meta[rule.id] = RuleMeta(
+                rule.id, rule.description, rule.severity, rule.category, help=_help(rule)
+            )
     return meta
+
+
+def _help(rule: Rule) -> str:
+    lines = [rule.description, "", "Beispiele:"]
+    lines += [f"- falsch: {ex.text}" for ex in rule.fail]
+    lines += [f"- richtig: {ex.text}" for ex in rule.passes]
+    return "\n".join(lines)
 
 
 def _summary(results: Sequence[FileResult], diagnostics: Sequence[Diagnostic], cls: Any) -> Any:
     by_rule: dict[str, int] = {}
     for d in diagnostics:
         by_rule[d.rule] = by_rule.get(d.rule, 0) + 1
-    return cls(files_checked=len(results), files_with_errors=sum(r.failed for r in results),
-               diagnostics=len(diagnostics), by_rule=by_rule)
+    return cls(
+        files_checked=len(results),
+        files_with_errors=sum(r.failed for r in results),
+        diagnostics=len(diagnostics),
+        by_rule=by_rule,
+    )
 
 
 def _version() -> str:

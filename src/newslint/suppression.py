@@ -37,7 +37,7 @@ def regions(directives: Sequence[Directive]) -> list[_Region]:
         elif directive.action == "enable":
             still_open = []
             for start, rules in open_regions:
-                if not directive.rules or set(directive.rules) >= set(rules) and rules:
+                if not directive.rules or (set(directive.rules) >= set(rules) and rules):
                     result.append(_Region(start, directive.line, rules))
                 else:
                     still_open.append((start, rules))
@@ -67,9 +67,13 @@ def apply(
     for diagnostic in diagnostics:
         if suppressed(diagnostic, active):
             continue
-        flagged = source[diagnostic.offset : diagnostic.end_offset] if diagnostic.offset >= 0 else ""
-        if any((not rule or matches(diagnostic.rule, [rule])) and pattern.fullmatch(flagged)
-               for rule, pattern in acceptances):
+        flagged = (
+            source[diagnostic.offset : diagnostic.end_offset] if diagnostic.offset >= 0 else ""
+        )
+        if any(
+            (not rule or matches(diagnostic.rule, [rule])) and pattern.fullmatch(flagged)
+            for rule, pattern in acceptances
+        ):
             continue
         kept.append(diagnostic)
     return kept

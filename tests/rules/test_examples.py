@@ -9,8 +9,12 @@ from newslint.document.plaintext import read_plain
 from newslint.engine import lint_document
 from newslint.packs.loader import compile_rule, load_pack, shipped_packs_dir
 
-RULES = [rule for pack in sorted(shipped_packs_dir().iterdir()) if pack.is_dir()
-         for rule in load_pack(pack).rules]
+RULES = [
+    rule
+    for pack in sorted(shipped_packs_dir().iterdir())
+    if pack.is_dir()
+    for rule in load_pack(pack).rules
+]
 
 
 def _flagged(rule: Rule, text: str) -> list[str]:

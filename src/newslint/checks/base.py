@@ -109,7 +109,9 @@ def finditer(pattern: regex.Pattern[str], text: str) -> Iterator[regex.Match[str
     try:
         yield from pattern.finditer(text, timeout=MATCH_TIMEOUT)
     except TimeoutError:
-        raise RuleTimeout(f"pattern took longer than {MATCH_TIMEOUT:g} s on one paragraph") from None
+        raise RuleTimeout(
+            f"pattern took longer than {MATCH_TIMEOUT:g} s on one paragraph"
+        ) from None
 
 
 class _Template(dict[str, str]):

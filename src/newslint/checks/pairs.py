@@ -39,15 +39,19 @@ class PairsCheck(Check):
     OPTIONS: ClassVar[dict[str, Any]] = {
         "pairs": {
             "type": "array",
-            "items": {"type": "array", "items": {"type": "string", "minLength": 1, "maxLength": 1},
-                      "minItems": 2, "maxItems": 2},
+            "items": {
+                "type": "array",
+                "items": {"type": "string", "minLength": 1, "maxLength": 1},
+                "minItems": 2,
+                "maxItems": 2,
+            },
             "minItems": 1,
             "description": "[opening, closing] characters.",
         },
         "optional_closing": {
             "type": "array",
             "items": {"type": "string"},
-            "description": "Closing characters that are also apostrophes: ignored when nothing is open.",
+            "description": "Closing marks that are also apostrophes: ignored when unmatched.",
         },
         "messages": {
             "type": "object",
@@ -117,7 +121,11 @@ def find_problems(
 
 
 def _closes(
-    char: str, offset: int, text: str, stack: list[Mark], closing_for: dict[str, set[str]],
+    char: str,
+    offset: int,
+    text: str,
+    stack: list[Mark],
+    closing_for: dict[str, set[str]],
     can_open: bool,
 ) -> bool:
     """Decide whether a closing-capable character closes here (it may also be able to open)."""
@@ -144,7 +152,9 @@ _SINGLE = frozenset("‚‘’'›‹")
 
 
 def _same_family(opening: str, closing: str) -> bool:
-    return (opening in _DOUBLE and closing in _DOUBLE) or (opening in _SINGLE and closing in _SINGLE)
+    return (opening in _DOUBLE and closing in _DOUBLE) or (
+        opening in _SINGLE and closing in _SINGLE
+    )
 
 
 def _unclosed(mark: Mark) -> Problem:

@@ -46,5 +46,7 @@ class PatternCheck(Check):
                 prefix = match.start(self.group) - match.start()
                 suffix = match.end() - match.end(self.group)
                 suggestions = (whole[prefix : len(whole) - suffix] if suffix else whole[prefix:],)
-            message = render(self.rule.message, match, replacement=suggestions[0] if suggestions else "")
+            message = render(
+                self.rule.message, match, replacement=suggestions[0] if suggestions else ""
+            )
             yield self.finding(start, end, message, suggestions)

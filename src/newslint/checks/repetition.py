@@ -14,7 +14,11 @@ from newslint.checks.base import MATCH_TIMEOUT, Check, Rule, compile_pattern, re
 from newslint.diagnostic import Finding
 from newslint.document.model import Block
 
-_PAIR = r"(?<![\p{L}\p{N}\-])(?P<word>\p{L}[\p{L}\p{M}'’]*)(?P<gap>[ \t\u00a0\n]+)(?P<again>\p{L}[\p{L}\p{M}'’]*)(?![\p{L}\p{N}\-])"
+_WORD = r"\p{L}[\p{L}\p{M}'’]*"
+_PAIR = (
+    rf"(?<![\p{{L}}\p{{N}}\-])(?P<word>{_WORD})(?P<gap>[ \t\u00a0\n]+)"
+    rf"(?P<again>{_WORD})(?![\p{{L}}\p{{N}}\-])"
+)
 
 
 class RepetitionCheck(Check):
@@ -23,7 +27,7 @@ class RepetitionCheck(Check):
         "allowed_after_comma": {
             "type": "array",
             "items": {"type": "string"},
-            "description": "Words that may double right after a comma (relative pronoun + article).",
+            "description": "Words that may double after a comma (relative pronoun + article).",
         },
         "min_length": {"type": "integer", "minimum": 1, "description": "Shortest word to check."},
     }
@@ -51,8 +55,9 @@ class RepetitionCheck(Check):
                 continue
             if word.lower() in self.after_comma and _after_comma(text, match.start()):
                 continue
-            yield self.finding(match.start(), match.end(), render(self.rule.message, match),
-                               (word,))
+            yield self.finding(
+                match.start(), match.end(), render(self.rule.message, match), (word,)
+            )
 
 
 def _same(word: str, again: str, case_sensitive: bool) -> bool:
@@ -69,4 +74,3 @@ def _after_comma(text: str, start: int) -> bool:
     while i >= 0 and text[i] in " \t\u00a0\n":
         i -= 1
     return i >= 0 and text[i] == ","
-

@@ -118,7 +118,9 @@ class _Walker:
             origin = self._row_cursor if in_table and k == 0 else 0
             index = text.find(piece, origin) if piece else len(text)
             if index < 0 or (not in_table and not _PREFIX_CHARS.issuperset(text[:index])):
-                index = len(text) - len(text.lstrip(" \t>"))  # best effort: after the container prefix
+                index = len(text) - len(
+                    text.lstrip(" \t>")
+                )  # best effort: after the container prefix
             if in_table:
                 self._row_cursor = index + len(piece)
             starts.append(line_start + index)
@@ -241,22 +243,24 @@ class _InlineCursor:
             raise _AlignmentError(kind)
 
     def _text(self, content: str) -> None:
-        for char in content:
+        k = 0
+        while k < len(content):
             if self.i >= len(self.text):
                 raise _AlignmentError("text overrun")
-            raw_char = self.text[self.i]
-            if raw_char == char:
-                self.emit(self.i + 1)
-            elif raw_char == "\\" and self.text.startswith(char, self.i + 1):
+            raw_char, char = self.text[self.i], content[k]
+            entity = _ENTITY.match(self.text, self.i) if raw_char == "&" else None
+            if entity and content.startswith(html.unescape(entity.group()), k):
+                decoded = html.unescape(entity.group())
+                self.builder.synthetic(decoded, self.raw.source_offset(self.i))
+                self.i = entity.end()
+                k += len(decoded)
+                continue
+            if raw_char == "\\" and self.text.startswith(char, self.i + 1):
                 self.i += 1
-                self.emit(self.i + 1)
-            elif raw_char == "&" and (m := _ENTITY.match(self.text, self.i)):
-                if not html.unescape(m.group()).startswith(char):
-                    raise _AlignmentError("entity")
-                self.builder.synthetic(char, self.raw.source_offset(self.i))
-                self.i = m.end()
-            else:
+            elif raw_char != char:
                 raise _AlignmentError("text")
+            self.emit(self.i + 1)
+            k += 1
 
     def _code(self, fence: str) -> None:
         start = self.i

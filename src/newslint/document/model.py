@@ -26,7 +26,7 @@ class BlockKind(enum.StrEnum):
 
 @dataclass(frozen=True, slots=True)
 class Piece:
-    """`length` characters of block text starting at `text_start` copy the source from `source_start`."""
+    """`length` block characters from `text_start` copy the source from `source_start`."""
 
     text_start: int
     source_start: int
@@ -44,7 +44,7 @@ class SourceMap:
     pieces: tuple[Piece, ...]
 
     def to_source(self, offset: int) -> int:
-        """Source offset of the block character at `offset` (offset == len(text) maps past the end)."""
+        """Source offset of the block character at `offset` (len(text) maps past the end)."""
         if not self.pieces:
             return 0
         starts = [p.text_start for p in self.pieces]

@@ -16,7 +16,7 @@ _NOT_PROSE = re.compile(
     | [\w.+-]+@[\w-]+(?:\.[\w-]+)+                        # e-mail addresses
     | (?<![\w@])@\w+                                      # @handles
     | (?<![\w#&])\#\w*[^\W\d_]\w*                         # #hashtags
-    | \b[\w-]+(?:\.[\w-]+)*\.(?:at|de|ch|com|org|net|eu|info|io|gv\.at|co\.uk)\b(?:/[^\s]*)?  # domains
+    | \b[\w-]+(?:\.[\w-]+)*\.(?:at|de|ch|com|org|net|eu|info|io)\b(?:/[^\s]*)?  # domains
     """,
     re.VERBOSE,
 )

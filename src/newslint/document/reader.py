@@ -27,7 +27,7 @@ class Decoded:
 
 
 def decode(data: bytes) -> Decoded:
-    """Decode UTF-8 (with or without BOM) or BOM-marked UTF-16; refuse binary and other encodings."""
+    """Decode UTF-8 (BOM or not) or BOM-marked UTF-16; refuse binary and other encodings."""
     if data.startswith(codecs.BOM_UTF8):
         return Decoded(_strict_utf8(data[3:], offset_base=3), "utf-8-sig")
     if data.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):

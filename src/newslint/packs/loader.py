@@ -22,8 +22,20 @@ from newslint.document.model import BlockKind
 from newslint.packs.schema import kind_schema
 from newslint.packs.yamlsource import SourceError, YamlDocument, load_yaml
 
-_COMMON_KEYS = {"kind", "message", "description", "severity", "category", "scope", "case",
-                "quotes", "safe_fix", "exceptions", "link", "examples"}
+_COMMON_KEYS = {
+    "kind",
+    "message",
+    "description",
+    "severity",
+    "category",
+    "scope",
+    "case",
+    "quotes",
+    "safe_fix",
+    "exceptions",
+    "link",
+    "examples",
+}
 
 
 @dataclass(frozen=True)
@@ -55,8 +67,12 @@ def load_rule(path: Path, pack: str) -> Rule:
         raise SourceError(path, 1, None, "a rule file must be a mapping of keys to values")
     kind = data.get("kind")
     if kind not in kinds():
-        raise SourceError(path, doc.line(["kind"]), "kind",
-                          f"unknown or missing rule kind {kind!r} (one of: {', '.join(kinds())})")
+        raise SourceError(
+            path,
+            doc.line(["kind"]),
+            "kind",
+            f"unknown or missing rule kind {kind!r} (one of: {', '.join(kinds())})",
+        )
     _validate(doc, kind_schema(kind))
     rule = _rule_from(data, f"{pack}.{path.stem}", path)
     compile_rule(rule, doc)
@@ -75,7 +91,9 @@ def _validate(doc: YamlDocument, schema: Mapping[str, Any]) -> None:
         extra = sorted(k for k in error.instance if k not in allowed)
         if extra:
             hint = f"unknown key (allowed: {', '.join(sorted(allowed))})"
-            raise SourceError(doc.path, doc.line([*keys, extra[0]]), ".".join(map(str, [*keys, extra[0]])), hint)
+            raise SourceError(
+                doc.path, doc.line([*keys, extra[0]]), ".".join(map(str, [*keys, extra[0]])), hint
+            )
     if error.validator == "required":
         raise SourceError(doc.path, doc.line(keys), ".".join(map(str, keys)) or None, error.message)
     key = ".".join(map(str, keys)) or None

@@ -16,7 +16,11 @@ _SCOPES = "|".join(kind.value for kind in BlockKind)
 COMMON: dict[str, Any] = {
     "kind": {"type": "string", "description": "The rule kind (the code that runs this rule)."},
     "message": {"type": "string", "minLength": 1, "description": "Shown to the editor; German."},
-    "description": {"type": "string", "minLength": 1, "description": "One line: what the rule finds."},
+    "description": {
+        "type": "string",
+        "minLength": 1,
+        "description": "One line: what the rule finds.",
+    },
     "severity": {"enum": ["error", "warning", "info"]},
     "category": {"type": "string", "pattern": "^[a-z][a-z_-]*$"},
     "scope": {

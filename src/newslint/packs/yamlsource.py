@@ -40,7 +40,11 @@ class YamlDocument:
                     return line
                 line = found.start_mark.line + 1
                 node = next(v for k, v in node.value if k is found)
-            elif isinstance(node, yaml.SequenceNode) and isinstance(key, int) and key < len(node.value):
+            elif (
+                isinstance(node, yaml.SequenceNode)
+                and isinstance(key, int)
+                and key < len(node.value)
+            ):
                 node = node.value[key]
                 line = node.start_mark.line + 1
             else:
