@@ -10,7 +10,6 @@ from __future__ import annotations
 import enum
 from dataclasses import dataclass, field
 
-
 # Rule ids for problems of the run itself rather than of the text: a file that could not be
 # read, a rule that had to be stopped, a check (LanguageTool) that could not complete.
 READ_ERROR_RULE = "newslint.read-error"

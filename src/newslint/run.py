@@ -105,10 +105,21 @@ def check(options: CheckOptions, stdout: TextIO | None = None) -> ExitCode:
             results = [_read(path, display) for path, display in files]
             all_results += engine.run(results, settings)
     name = resolve_format(options.format, os.environ)
-    info = RunInfo(tool_version=_version(), rules=_rule_meta(rulesets), working_dir=Path.cwd())
+    sources = {r.path: r.document.source for r in all_results if r.document is not None}
+    info = RunInfo(
+        tool_version=_version(),
+        rules=_rule_meta(rulesets),
+        working_dir=Path.cwd(),
+        line_text=line_text_from_sources(sources),
+    )
     color = options.color if options.color is not None else stdout.isatty()
     formatter = get_formatter(name)(
-        stdout, info, color=color, statistics=options.statistics, quiet=options.quiet
+        stdout,
+        info,
+        color=color,
+        statistics=options.statistics,
+        quiet=options.quiet,
+        environ=os.environ,
     )
     formatter.start()
     for result in all_results:
@@ -149,7 +160,9 @@ def _batch_checks(
         except ImportError:
             return checks
         checks.append(
-            stack.enter_context(LanguageToolCheck.from_config(config, options.use_cache, sys.stderr))
+            stack.enter_context(
+                LanguageToolCheck.from_config(config, options.use_cache, sys.stderr)
+            )
         )
     return checks
 

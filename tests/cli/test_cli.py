@@ -16,10 +16,16 @@ ARTICLE = "Titel\n\nDer Text  hat einen Fehler.\n"
 CLEAN = "Titel\n\nDer Text hat keinen Fehler.\n"
 
 
-def run(*args: str, cwd: Path | None = None, stdin: bytes | None = None) -> subprocess.CompletedProcess[str]:
+def run(
+    *args: str, cwd: Path | None = None, stdin: bytes | None = None
+) -> subprocess.CompletedProcess[str]:
     return subprocess.run(
         [sys.executable, "-m", "newslint", *args],
-        cwd=cwd, input=stdin.decode() if stdin else None, capture_output=True, text=True, check=False,
+        cwd=cwd,
+        input=stdin.decode() if stdin else None,
+        capture_output=True,
+        text=True,
+        check=False,
     )
 
 
@@ -31,8 +37,9 @@ def articles(tmp_path: Path) -> Path:
 
 
 def _json(args: list[str], cwd: Path) -> tuple[int, list[dict[str, object]]]:
-    result = CliRunner().invoke(cli, ["check", "--no-languagetool", "--format", "json", *args],
-                                catch_exceptions=False)
+    result = CliRunner().invoke(
+        cli, ["check", "--no-languagetool", "--format", "json", *args], catch_exceptions=False
+    )
     return result.exit_code, json.loads(result.output)["diagnostics"]
 
 
@@ -99,9 +106,11 @@ def test_broken_rule_file_names_file_line_and_key(tmp_path: Path) -> None:
     lines = result.stderr.strip().splitlines()
     assert len(lines) == 1
     assert lines[0].startswith("newslint: error: ")
-    assert lines[0].endswith("house/bad.yaml:5: key 'patern': unknown key (allowed: case, category, "
-                             "description, examples, exceptions, group, kind, link, message, pattern, "
-                             "quotes, replacement, safe_fix, scope, severity)")
+    assert lines[0].endswith(
+        "house/bad.yaml:5: key 'patern': unknown key (allowed: case, category, "
+        "description, examples, exceptions, group, kind, link, message, pattern, "
+        "quotes, replacement, safe_fix, scope, severity)"
+    )
 
 
 def test_bad_regex_in_rule_file(tmp_path: Path) -> None:
@@ -128,8 +137,16 @@ def test_invalid_yaml_config(tmp_path: Path) -> None:
 
 
 def test_stdin_with_filename_uses_markdown_reader() -> None:
-    result = run("check", "--no-languagetool", "--format", "json", "--stdin-filename", "x.md", "-",
-                 stdin="---\ntags: [a,  b]\n---\n\n# Titel\n\nText  hier.\n".encode())
+    result = run(
+        "check",
+        "--no-languagetool",
+        "--format",
+        "json",
+        "--stdin-filename",
+        "x.md",
+        "-",
+        stdin=b"---\ntags: [a,  b]\n---\n\n# Titel\n\nText  hier.\n",
+    )
     diagnostics = json.loads(result.stdout)["diagnostics"]
     assert [(d["path"], d["line"], d["column"]) for d in diagnostics] == [("x.md", 7, 5)]
     assert result.returncode == 1

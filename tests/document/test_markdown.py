@@ -28,7 +28,7 @@ def test_front_matter_code_and_html_are_not_prose() -> None:
         "---\ntitle: Ein  Titel\ntags: [wirtschaft, rechner]\n---\n\n"
         "# Überschrift\n\n"
         "Text mit `code  span` und <!-- Kommentar --> Ende.\n\n"
-        "```json\n{\"a\":  1}\n```\n\n"
+        '```json\n{"a":  1}\n```\n\n'
         "    eingerückter  Code\n\n"
         "<div>roher  HTML-Block</div>\n"
     )
@@ -78,9 +78,17 @@ def test_lists_quotes_tables_and_headings_are_blocks() -> None:
     )
     doc = read_markdown("a.md", source)
     kinds = [b.kind for b in doc.blocks]
-    assert kinds == [BlockKind.HEADLINE, BlockKind.HEADING, BlockKind.LIST_ITEM, BlockKind.LIST_ITEM,
-                     BlockKind.QUOTE, BlockKind.TABLE_CELL, BlockKind.TABLE_CELL,
-                     BlockKind.TABLE_CELL, BlockKind.TABLE_CELL]
+    assert kinds == [
+        BlockKind.HEADLINE,
+        BlockKind.HEADING,
+        BlockKind.LIST_ITEM,
+        BlockKind.LIST_ITEM,
+        BlockKind.QUOTE,
+        BlockKind.TABLE_CELL,
+        BlockKind.TABLE_CELL,
+        BlockKind.TABLE_CELL,
+        BlockKind.TABLE_CELL,
+    ]
     assert _where(doc, "  eins") == (5, 8)
     assert _where(doc, "  Zitat") == (8, 6)
     assert _where(doc, "geht") == (9, 3)

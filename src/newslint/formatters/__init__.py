@@ -11,9 +11,9 @@ from __future__ import annotations
 import importlib
 from collections.abc import Mapping
 
+from newslint.diagnostic import READ_ERROR_RULE, TOOL_ERROR_RULES
+
 from .base import (
-    READ_ERROR_RULE,
-    TOOL_ERROR_RULES,
     Formatter,
     LineText,
     RuleMeta,

@@ -17,7 +17,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import ClassVar, TextIO
 
-from newslint.diagnostic import READ_ERROR_RULE, TOOL_ERROR_RULES, Diagnostic, Severity
+from newslint.diagnostic import Diagnostic, Severity
 
 #: `line_text(path, line)` returns the text of 1-based `line` of the file that diagnostics call
 #: `path`, exactly as the core decoded it and without the line terminator, or None if unknown.

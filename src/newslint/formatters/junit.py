@@ -11,11 +11,11 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
-from newslint.diagnostic import Diagnostic, Severity
+from newslint.diagnostic import TOOL_ERROR_RULES, Diagnostic, Severity
 
 from ._common import count_by_severity, plain_line, plural
 from ._xml import XML_DECLARATION, xml_attr, xml_text
-from .base import TOOL_ERROR_RULES, Formatter, RunSummary
+from .base import Formatter, RunSummary
 
 
 def _counts(diagnostics: Sequence[Diagnostic]) -> str:
