@@ -32,7 +32,7 @@ def test_seed_000_yaml_rule_classes(shared: Path) -> None:
     result = CliRunner().invoke(
         cli, ["check", "--no-languagetool", "--format", "json", str(article)]
     )
-    diagnostics = json.loads(result.output)["diagnostics"]
+    diagnostics = json.loads(result.stdout)["diagnostics"]
     found = {(d["line"], d["column"], d["end_line"], d["end_column"]) for d in diagnostics}
     assert len(expected) == 20
     assert expected <= found

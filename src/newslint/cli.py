@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import sys
 from pathlib import Path
+from typing import Any
 
 import click
 
@@ -58,46 +59,41 @@ def cli() -> None:
 @click.option(
     "--color/--no-color", default=None, help="Colour the text output (default: on a terminal)."
 )
-def check(
-    paths: tuple[str, ...],
-    fmt: str,
-    language: str | None,
-    config_file: Path | None,
-    select: tuple[str, ...],
-    ignore: tuple[str, ...],
-    min_severity: str | None,
-    fail_on: str | None,
-    languagetool: bool | None,
-    no_cache: bool,
-    stdin_filename: str | None,
-    statistics: bool,
-    quiet: bool,
-    exit_zero: bool,
-    color: bool | None,
-) -> None:
+@click.option("--fix", is_flag=True, help="Apply safe fixes (whitespace, punctuation spacing).")
+@click.option("--diff", is_flag=True, help="Show the safe fixes as a unified diff; change nothing.")
+@click.option(
+    "--diff-base", metavar="REV", help="Report only lines changed since git revision REV."
+)
+@click.option(
+    "--diff-file",
+    metavar="FILE",
+    help="Report only lines changed in this unified diff ('-': stdin).",
+)
+def check(paths: tuple[str, ...], **opts: Any) -> None:
     """Check articles: files, directories (recursively) or '-' for standard input."""
+    from newslint.changed import DiffError
     from newslint.formatters import UnknownFormatError
     from newslint.run import CheckOptions
     from newslint.run import check as run_check
 
     options = CheckOptions(
         paths=paths,
-        format=fmt,
-        config_file=config_file,
+        format=opts["fmt"],
+        config_file=opts["config_file"],
         overrides={
-            "language": language,
-            "select": select,
-            "ignore": ignore,
-            "min_severity": min_severity,
-            "fail_on": fail_on,
+            key: opts[key] for key in ("language", "select", "ignore", "min_severity", "fail_on")
         },
-        languagetool=languagetool,
-        stdin_filename=stdin_filename,
-        statistics=statistics,
-        quiet=quiet,
-        exit_zero=exit_zero,
-        color=color,
-        use_cache=not no_cache,
+        languagetool=opts["languagetool"],
+        stdin_filename=opts["stdin_filename"],
+        statistics=opts["statistics"],
+        quiet=opts["quiet"],
+        exit_zero=opts["exit_zero"],
+        color=opts["color"],
+        use_cache=not opts["no_cache"],
+        fix=opts["fix"],
+        diff=opts["diff"],
+        diff_base=opts["diff_base"],
+        diff_file=opts["diff_file"],
     )
     try:
         code = run_check(options)
@@ -105,6 +101,8 @@ def check(
         _fail(str(exc))
     except UnknownFormatError as exc:
         _fail(str(exc))
+    except DiffError as exc:
+        _fail(f"changed lines: {exc}")
     sys.exit(code)
 
 

@@ -14,7 +14,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, TextIO
 
-from newslint import engine
+from newslint import changed, engine, fix
 from newslint.checks.base import Rule
 from newslint.config import Config, find_project_file, load_config
 from newslint.diagnostic import Diagnostic, Severity
@@ -37,6 +37,10 @@ class CheckOptions:
     exit_zero: bool = False
     color: bool | None = None
     use_cache: bool = True
+    fix: bool = False  # apply safe fixes and write the files
+    diff: bool = False  # show the safe fixes as a unified diff, write nothing
+    diff_base: str | None = None  # report only lines changed since this git revision
+    diff_file: str | None = None  # ... or changed in this unified diff ("-" for stdin)
 
 
 def resolve_config(project_file: Path | None, options: CheckOptions) -> Config:
@@ -81,12 +85,8 @@ def collect(options: CheckOptions) -> Iterator[tuple[Path | None, list[tuple[Pat
     yield from groups.items()
 
 
-def check(options: CheckOptions, stdout: TextIO | None = None) -> ExitCode:
-    """Run the check; output goes to `stdout` (default: the current sys.stdout)."""
-    stdout = stdout or sys.stdout
-    from newslint.formatters import get_formatter, line_text_from_sources, resolve_format
-    from newslint.formatters.base import RunInfo, RunSummary
-
+def lint(options: CheckOptions) -> tuple[list[FileResult], list[RuleSet], Severity]:
+    """Every file checked with the configuration that applies to it."""
     all_results: list[FileResult] = []
     rulesets: list[RuleSet] = []
     fail_on = Severity.INFO
@@ -104,8 +104,32 @@ def check(options: CheckOptions, stdout: TextIO | None = None) -> ExitCode:
             )
             results = [_read(path, display) for path, display in files]
             all_results += engine.run(results, settings)
+    return all_results, rulesets, fail_on
+
+
+def check(options: CheckOptions, stdout: TextIO | None = None) -> ExitCode:
+    """Run the check; output goes to `stdout` (default: the current sys.stdout)."""
+    stdout = stdout or sys.stdout
+    results, rulesets, fail_on = lint(options)
+    if options.diff:
+        return _show_fixes(results, stdout)
+    if options.fix and _apply_fixes(results):
+        results, rulesets, fail_on = lint(options)  # report what remains, at its new position
+    if options.diff_base or options.diff_file:
+        _only_changed_lines(results, options)
+    _report(results, rulesets, options, stdout)
+    diagnostics = [d for r in results for d in r.diagnostics]
+    return exit_code(results, diagnostics, fail_on, options.exit_zero)
+
+
+def _report(
+    results: list[FileResult], rulesets: list[RuleSet], options: CheckOptions, stdout: TextIO
+) -> None:
+    from newslint.formatters import get_formatter, line_text_from_sources, resolve_format
+    from newslint.formatters.base import RunInfo, RunSummary
+
     name = resolve_format(options.format, os.environ)
-    sources = {r.path: r.document.source for r in all_results if r.document is not None}
+    sources = {r.path: r.document.source for r in results if r.document is not None}
     info = RunInfo(
         tool_version=_version(),
         rules=_rule_meta(rulesets),
@@ -122,11 +146,54 @@ def check(options: CheckOptions, stdout: TextIO | None = None) -> ExitCode:
         environ=os.environ,
     )
     formatter.start()
-    for result in all_results:
+    for result in results:
         formatter.file(result.path, result.diagnostics)
-    diagnostics = [d for r in all_results for d in r.diagnostics]
-    formatter.end(_summary(all_results, diagnostics, RunSummary))
-    return exit_code(all_results, diagnostics, fail_on, options.exit_zero)
+    diagnostics = [d for r in results for d in r.diagnostics]
+    formatter.end(_summary(results, diagnostics, RunSummary))
+
+
+def _show_fixes(results: Sequence[FileResult], stdout: TextIO) -> ExitCode:
+    any_change = False
+    for result in results:
+        if result.document is None:
+            continue
+        edits = fix.plan(result.diagnostics)
+        if edits:
+            any_change = True
+            after = fix.apply(result.document.source, edits)
+            stdout.write(fix.unified_diff(result.path, result.document.source, after))
+    return ExitCode.FINDINGS if any_change else ExitCode.CLEAN
+
+
+def _apply_fixes(results: Sequence[FileResult]) -> bool:
+    fixed = files = 0
+    for result in results:
+        if result.document is None or result.decoded is None or result.path == "<stdin>":
+            continue
+        edits = fix.plan(result.diagnostics)
+        if not edits:
+            continue
+        after = fix.apply(result.document.source, edits)
+        fix.write_atomic(Path(result.path), result.decoded.encode(after))
+        fixed += len(edits)
+        files += 1
+    if fixed:
+        print(f"newslint: fixed {fixed} finding(s) in {files} file(s)", file=sys.stderr)
+    return fixed > 0
+
+
+def _only_changed_lines(results: list[FileResult], options: CheckOptions) -> None:
+    if options.diff_file:
+        if options.diff_file == "-":
+            text = sys.stdin.read()
+        else:
+            text = Path(options.diff_file).read_text(encoding="utf-8", errors="replace")
+        lines = changed.parse_unified_diff(text, Path.cwd())
+    else:
+        assert options.diff_base is not None
+        lines = changed.from_git(options.diff_base, Path.cwd())
+    for result in results:
+        result.diagnostics = changed.keep(Path(result.path), result.diagnostics, lines)
 
 
 def exit_code(

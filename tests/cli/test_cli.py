@@ -40,7 +40,7 @@ def _json(args: list[str], cwd: Path) -> tuple[int, list[dict[str, object]]]:
     result = CliRunner().invoke(
         cli, ["check", "--no-languagetool", "--format", "json", *args], catch_exceptions=False
     )
-    return result.exit_code, json.loads(result.output)["diagnostics"]
+    return result.exit_code, json.loads(result.stdout)["diagnostics"]
 
 
 def test_findings_exit_1_with_exact_position(articles: Path) -> None:

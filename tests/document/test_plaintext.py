@@ -40,7 +40,9 @@ def test_mixed_line_endings_and_tabs() -> None:
 
 def test_decode_accepts_bom_and_utf16() -> None:
     assert decode(codecs.BOM_UTF8 + "Grüße".encode()).text == "Grüße"
-    assert decode("Grüße".encode("utf-16")).encoding == "utf-16"
+    utf16 = decode("Grüße".encode("utf-16"))
+    assert utf16.text == "Grüße"
+    assert utf16.encode(utf16.text) == "Grüße".encode("utf-16")
 
 
 def test_decode_refuses_latin1_with_byte_offset() -> None:

@@ -22,24 +22,31 @@ class UnreadableFile(Exception):
 
 @dataclass(frozen=True, slots=True)
 class Decoded:
+    """Decoded text plus what it takes to write the same kind of bytes back (for --fix)."""
+
     text: str
-    encoding: str  # "utf-8", "utf-8-sig", "utf-16" (kept so --fix writes the same bytes back)
+    codec: str = "utf-8"
+    bom: bytes = b""
+
+    def encode(self, text: str) -> bytes:
+        return self.bom + text.encode(self.codec)
 
 
 def decode(data: bytes) -> Decoded:
     """Decode UTF-8 (BOM or not) or BOM-marked UTF-16; refuse binary and other encodings."""
     if data.startswith(codecs.BOM_UTF8):
-        return Decoded(_strict_utf8(data[3:], offset_base=3), "utf-8-sig")
-    if data.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
-        try:
-            return Decoded(data.decode("utf-16"), "utf-16")
-        except UnicodeDecodeError as exc:
-            raise UnreadableFile(f"invalid UTF-16 at byte {exc.start}") from None
+        return Decoded(_strict_utf8(data[3:], offset_base=3), "utf-8", codecs.BOM_UTF8)
+    for bom, codec in ((codecs.BOM_UTF16_LE, "utf-16-le"), (codecs.BOM_UTF16_BE, "utf-16-be")):
+        if data.startswith(bom):
+            try:
+                return Decoded(data[2:].decode(codec), codec, bom)
+            except UnicodeDecodeError as exc:
+                raise UnreadableFile(f"invalid UTF-16 at byte {exc.start + 2}") from None
     nul = data.find(b"\x00", 0, _SNIFF)
     if nul >= 0 or b"\x00" in data:
         where = nul if nul >= 0 else data.find(b"\x00")
         raise UnreadableFile(f"binary file (NUL byte at byte {where}), not checked")
-    return Decoded(_strict_utf8(data, offset_base=0), "utf-8")
+    return Decoded(_strict_utf8(data, offset_base=0))
 
 
 def _strict_utf8(data: bytes, offset_base: int) -> str:
