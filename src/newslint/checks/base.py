@@ -104,10 +104,12 @@ def compile_pattern(pattern: str, case_sensitive: bool = True) -> regex.Pattern[
     return regex.compile(pattern, flags)
 
 
-def finditer(pattern: regex.Pattern[str], text: str) -> Iterator[regex.Match[str]]:
+def finditer(
+    pattern: regex.Pattern[str], text: str, *, overlapped: bool = False
+) -> Iterator[regex.Match[str]]:
     """Like pattern.finditer, but a pathological pattern raises RuleTimeout instead of hanging."""
     try:
-        yield from pattern.finditer(text, timeout=MATCH_TIMEOUT)
+        yield from pattern.finditer(text, overlapped=overlapped, timeout=MATCH_TIMEOUT)
     except TimeoutError:
         raise RuleTimeout(
             f"pattern took longer than {MATCH_TIMEOUT:g} s on one paragraph"

@@ -8,6 +8,9 @@ closing marks when their opening mark is actually open.
 
 from __future__ import annotations
 
+import functools
+import re
+
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 from typing import Any, ClassVar
@@ -98,7 +101,9 @@ def find_problems(
 ) -> list[Problem]:
     stack: list[Mark] = []
     problems: list[Problem] = []
-    for offset, char in enumerate(text):
+    marks = _marks_pattern(closing_for, closers)
+    for found in marks.finditer(text):
+        offset, char = found.start(), found.group()
         is_opener = char in closing_for
         is_closer = char in closers
         if not (is_opener or is_closer):
@@ -118,6 +123,16 @@ def find_problems(
             stack.append(Mark(char, offset))
     problems.extend(_unclosed(mark) for mark in stack)
     return sorted(problems, key=lambda p: p.start)
+
+
+@functools.lru_cache(maxsize=32)
+def _marks_pattern_cached(chars: str) -> re.Pattern[str]:
+    return re.compile("[" + re.escape(chars) + "]")
+
+
+def _marks_pattern(closing_for: dict[str, set[str]], closers: set[str]) -> re.Pattern[str]:
+    """Only the mark characters are visited, never every character of the text."""
+    return _marks_pattern_cached("".join(sorted(set(closing_for) | closers)))
 
 
 def _closes(
@@ -167,7 +182,8 @@ def quotation_spans(text: str) -> list[tuple[int, int]]:
     spans = []
     stack: list[Mark] = []
     closers = {c for cs in closing_for.values() for c in cs}
-    for offset, char in enumerate(text):
+    for found in _marks_pattern(closing_for, closers).finditer(text):
+        offset, char = found.start(), found.group()
         if char in closers and _closes(char, offset, text, stack, closing_for, char in closing_for):
             depth = _matching_depth(char, stack, closing_for)
             if depth is not None:

@@ -10,15 +10,13 @@ from __future__ import annotations
 from collections.abc import Iterator
 from typing import Any, ClassVar
 
-from newslint.checks.base import MATCH_TIMEOUT, Check, Rule, compile_pattern, render
+from newslint.checks.base import Check, Rule, compile_pattern, finditer, render
 from newslint.diagnostic import Finding
 from newslint.document.model import Block
 
-_WORD = r"\p{L}[\p{L}\p{M}'’]*"
-_PAIR = (
-    rf"(?<![\p{{L}}\p{{N}}\-])(?P<word>{_WORD})(?P<gap>[ \t\u00a0\n]+)"
-    rf"(?P<again>{_WORD})(?![\p{{L}}\p{{N}}\-])"
-)
+# Matched on the lower-cased text with a plain back-reference: finds only real doubles, in
+# C, at several MB/s (a case-insensitive back-reference is many times slower).
+_PAIR = r"\b(?P<word>\w+)(?P<gap>[ \t\u00a0\n]+)(?P<again>(?P=word))\b"
 
 
 class RepetitionCheck(Check):
@@ -40,24 +38,27 @@ class RepetitionCheck(Check):
 
     def run(self, block: Block) -> Iterator[Finding]:
         text = block.text
-        position = 0
-        while True:
-            match = self.pattern.search(text, position, timeout=MATCH_TIMEOUT)
-            if match is None:
-                return
-            # Step one word on, so "im im im" and overlapping pairs are all seen.
-            position = match.start("again")
-            word, again = match.group("word"), match.group("again")
+        lowered = text.lower()
+        if len(lowered) != len(text):  # a rare letter whose lower case is longer (İ)
+            lowered = text
+        for match in finditer(self.pattern, lowered):
+            start, end = match.span()
+            word, again = text[start : match.end("word")], text[match.start("again") : end]
+            if not word[0].isalpha() or _glued(text, start, end):
+                continue
             if not _same(word, again, self.rule.case_sensitive) or len(word) < self.min_length:
                 continue
-            span = match.group(0)
-            if self.is_exception(span) or self.is_exception(word):
+            if self.is_exception(text[start:end]) or self.is_exception(word):
                 continue
-            if word.lower() in self.after_comma and _after_comma(text, match.start()):
+            if word.lower() in self.after_comma and _after_comma(text, start):
                 continue
-            yield self.finding(
-                match.start(), match.end(), render(self.rule.message, match), (word,)
-            )
+            message = render(self.rule.message, None, word=word)
+            yield self.finding(start, end, message, (word,))
+
+
+def _glued(text: str, start: int, end: int) -> bool:
+    """Part of a hyphenated compound ("Baden-Baden", "Kopf-an-Kopf") is not a repetition."""
+    return (start > 0 and text[start - 1] == "-") or (end < len(text) and text[end] == "-")
 
 
 def _same(word: str, again: str, case_sensitive: bool) -> bool:

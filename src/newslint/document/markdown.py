@@ -23,6 +23,7 @@ _DIRECTIVE = re.compile(
     r"<!--\s*newslint-(disable-next-line|disable-file|disable|enable)\b(.*?)-->", re.DOTALL
 )
 _ENTITY = re.compile(r"&(?:#\d{1,7}|#[xX][0-9a-fA-F]{1,6}|[A-Za-z][A-Za-z0-9]{1,31});")
+_SPECIAL = re.compile(r"[\\\\&]")
 _PREFIX_CHARS = frozenset(" \t>*+-#0123456789.)|=")
 _CONTAINERS = {"blockquote_open": BlockKind.QUOTE, "list_item_open": BlockKind.LIST_ITEM}
 
@@ -245,6 +246,16 @@ class _InlineCursor:
     def _text(self, content: str) -> None:
         k = 0
         while k < len(content):
+            # Copy the verbatim run up to the next escape or entity in one piece.
+            special = _SPECIAL.search(self.text, self.i)
+            run = (special.start() if special else len(self.text)) - self.i
+            run = min(run, len(content) - k)
+            if run > 0:
+                if not self.text.startswith(content[k : k + run], self.i):
+                    raise _AlignmentError("text")
+                self.emit(self.i + run)
+                k += run
+                continue
             if self.i >= len(self.text):
                 raise _AlignmentError("text overrun")
             raw_char, char = self.text[self.i], content[k]
