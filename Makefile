@@ -21,7 +21,7 @@ languagetool: $(STAMP)
 demo: languagetool
 	$(BIN)/newslint check examples/ || test $$? -eq 1
 
-test: languagetool
+test: install
 	$(BIN)/python -m pytest
 
 lint: $(STAMP)

@@ -1,0 +1,157 @@
+"""Morphology: a POS tagger with lemmas (HanTa) and verb paradigms (ablaut).
+
+Why these two: HanTa (Hannover Tagger, PyPI ``hanta``) ships a German model trained on
+the TIGER treebank; it tags finite verbs, participles, infinitives and separable
+particles (STTS) and gives the infinitive as lemma, with its own morphological analysis
+for unknown words. It does not say *which* tense or mood a finite form has. ``ablaut``
+(PyPI) is a rule-based German conjugator: from the lemma it builds the full paradigm —
+Präsens, Präteritum, Konjunktiv I and II, imperative, participle, auxiliary — so the
+finite form can be looked up in its own paradigm. Neither resource is derived from the
+evaluation data. Both load in about a quarter of a second and run in-process, where a
+LanguageTool JVM would need seconds to start.
+
+The model is loaded lazily, once per process, on first use.
+"""
+
+from __future__ import annotations
+
+import threading
+from dataclasses import dataclass
+from functools import lru_cache
+from typing import Any
+
+from newslint.tense.model import Mood, Tense
+
+__all__ = ["Reading", "TaggedToken", "auxiliary_of", "participle_of", "readings", "tag_words"]
+
+_LOCK = threading.Lock()
+_TAGGER: Any = None
+
+
+@dataclass(frozen=True)
+class TaggedToken:
+    """A token's lemma and STTS-like tag as HanTa gives them (``VV(FIN)``, ``PTKVZ``)."""
+
+    lemma: str
+    tag: str
+
+
+@dataclass(frozen=True)
+class Reading:
+    """One cell of a paradigm that a finite form fills.
+
+    ``person`` is 0-5 for 1sg, 2sg, 3sg, 1pl, 2pl, 3pl; -1 for the imperative.
+    """
+
+    tense: Tense
+    mood: Mood
+    person: int
+
+
+def _load_tagger() -> Any:
+    """Load HanTa's German model (about 0.2 s) on first use."""
+    global _TAGGER
+    with _LOCK:
+        if _TAGGER is None:
+            from HanTa import HanoverTagger  # type: ignore[import-untyped]  # no stubs
+
+            tagger = HanoverTagger.HanoverTagger("morphmodel_ger.pgz")
+            # HanTa caches known words only; names and rare words are re-analysed on
+            # every occurrence. Memoise the per-word analysis for the process.
+            tagger.analyze_forward = lru_cache(maxsize=65536)(tagger.analyze_forward)
+            _TAGGER = tagger
+        return _TAGGER
+
+
+def tag_words(words: list[str]) -> list[TaggedToken]:
+    """Tag one sentence's words; returns one ``TaggedToken`` per word.
+
+    Lemmas are computed for verbs only (the tense analysis needs no others): HanTa's
+    lemmatiser costs as much as its tagger. Other tokens get their lowercased form.
+    """
+    if not words:
+        return []
+    tags = [str(tag) for tag in _load_tagger().tag_sent(words, taglevel=0)]
+    return [
+        TaggedToken(_lemma(word, tag) if tag.startswith("V") else word.lower(), tag)
+        for word, tag in zip(words, tags, strict=True)
+    ]
+
+
+@lru_cache(maxsize=65536)
+def _lemma(word: str, tag: str) -> str:
+    lemma, _tag = _load_tagger().analyze(word, pos=tag, taglevel=1)
+    return str(lemma)
+
+
+@lru_cache(maxsize=4096)
+def _conjugate(lemma: str) -> Any:
+    """ablaut's conjugation table of ``lemma``, or None if it is not a verb ablaut takes."""
+    import ablaut  # type: ignore[import-untyped]  # compiled module without stubs
+
+    try:
+        return ablaut.conjugate(lemma)
+    except Exception:  # ablaut raises plain exceptions for words it cannot conjugate
+        return None
+
+
+@lru_cache(maxsize=4096)
+def _paradigm(lemma: str) -> tuple[tuple[str, Tense, Mood, int], ...]:
+    """All finite forms of ``lemma`` with their cells; empty if ablaut rejects it."""
+    table = _conjugate(lemma)
+    if table is None:
+        return ()
+    cells: list[tuple[str, Tense, Mood, int]] = []
+    rows = (
+        ("present", Tense.PRAESENS, Mood.INDIKATIV),
+        ("preterite", Tense.PRAETERITUM, Mood.INDIKATIV),
+        ("konjunktiv1", Tense.PRAESENS, Mood.KONJUNKTIV1),
+        ("konjunktiv2", Tense.PRAETERITUM, Mood.KONJUNKTIV2),
+    )
+    for attr, tense, mood in rows:
+        for person, entry in enumerate(getattr(table, attr)):
+            for form in _surface_forms(str(entry)):
+                cells.append((form, tense, mood, person))
+    for entry in table.imperative:
+        for form in _surface_forms(str(entry)):
+            cells.append((form, Tense.PRAESENS, Mood.IMPERATIV, -1))
+    return tuple(cells)
+
+
+def _surface_forms(entry: str) -> list[str]:
+    """``"nimmt auf"`` is written ``nimmt`` in main and ``aufnimmt`` in verb-final clauses."""
+    parts = entry.lower().split()
+    if not parts:
+        return []
+    forms = [parts[0]]
+    if len(parts) == 2:
+        forms.append(parts[1] + parts[0])
+    return forms
+
+
+def readings(form: str, lemma: str) -> tuple[Reading, ...]:
+    """The paradigm cells of ``lemma`` that ``form`` fills (case-insensitive)."""
+    key = form.lower().replace("\u00ad", "")
+    return tuple(
+        Reading(tense, mood, person)
+        for cell, tense, mood, person in _paradigm(lemma)
+        if cell == key
+    )
+
+
+@lru_cache(maxsize=4096)
+def participle_of(lemma: str) -> str:
+    """The past participle of ``lemma`` (lowercase), or "" if ablaut rejects it.
+
+    Needed where participle and infinitive coincide ("hat ... verlassen", "ist ...
+    gefallen"), which the tagger often reads as an infinitive.
+    """
+    table = _conjugate(lemma)
+    return "" if table is None else str(table.past_participle).lower()
+
+
+@lru_cache(maxsize=4096)
+def auxiliary_of(lemma: str) -> str:
+    """The perfect auxiliary of ``lemma`` (``haben`` or ``sein``); ``haben`` if unknown."""
+    table = _conjugate(lemma)
+    return "haben" if table is None else str(table.auxiliary)
