@@ -35,6 +35,7 @@ def test_fix_on_seed_000_removes_whitespace_findings_only(shared: Path, tmp_path
         "de-news.stray-letter",
         "de-news.joined-words",
         "de-news.quotes",
+        "de-news.tense-break",
     }
     # The diff is exactly the whitespace: every changed line differs only in its spaces.
     changed = [
@@ -55,10 +56,7 @@ def test_fix_keeps_crlf_and_bom(tmp_path: Path) -> None:
     article = tmp_path / "a.txt"
     article.write_bytes(codecs.BOM_UTF8 + b"Titel\r\n\r\nEin  Satz.Noch einer , hier. \r\n")
     _check("--fix", str(article))
-    assert (
-        article.read_bytes()
-        == codecs.BOM_UTF8 + b"Titel\r\n\r\nEin Satz. Noch einer, hier.\r\n"
-    )
+    assert article.read_bytes() == codecs.BOM_UTF8 + b"Titel\r\n\r\nEin Satz. Noch einer, hier.\r\n"
 
 
 def test_fix_keeps_utf16(tmp_path: Path) -> None:

@@ -84,23 +84,24 @@ def lint_document(
     """YAML-rule findings for one document as (block index, finding); errors as messages."""
     located: list[tuple[int, Finding]] = []
     errors: list[str] = []
-    for index, block in document.iter_blocks():
-        quotes: list[tuple[int, int]] | None = None
-        for check in checks:
-            rule = check.rule
-            if block.kind not in rule.scopes:
-                continue
-            try:
-                for finding in check.run(block):
-                    if block.is_masked(finding.start, finding.end):
+    quotes: dict[int, list[tuple[int, int]]] = {}
+    blocks = document.blocks
+    for check in checks:
+        rule = check.rule
+        try:
+            for index, finding in check.run_document(blocks):
+                block = blocks[index]
+                if block.is_masked(finding.start, finding.end):
+                    continue
+                if rule.skip_quotes:
+                    if index not in quotes:
+                        quotes[index] = quotation_spans(block.text)
+                    if _inside(finding, quotes[index]):
                         continue
-                    if rule.skip_quotes:
-                        quotes = quotes if quotes is not None else quotation_spans(block.text)
-                        if _inside(finding, quotes):
-                            continue
-                    located.append((index, finding))
-            except RuleTimeout as exc:
-                errors.append(f"rule {rule.id} stopped: {exc}")
+                located.append((index, finding))
+        except RuleTimeout as exc:
+            errors.append(f"rule {rule.id} stopped: {exc}")
+    located.sort(key=lambda item: (item[0], item[1].start))
     return located, errors
 
 

@@ -14,6 +14,7 @@ _KINDS: dict[str, str] = {
     "substitution": "newslint.checks.substitution:SubstitutionCheck",
     "pairs": "newslint.checks.pairs:PairsCheck",
     "repetition": "newslint.checks.repetition:RepetitionCheck",
+    "tense": "newslint.checks.tense:TenseCheck",
 }
 
 

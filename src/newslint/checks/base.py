@@ -8,7 +8,7 @@ fragment) next to the code that uses them.
 from __future__ import annotations
 
 from abc import ABC, abstractmethod
-from collections.abc import Iterator, Mapping
+from collections.abc import Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, ClassVar
@@ -71,6 +71,17 @@ class Check(ABC):
     @abstractmethod
     def run(self, block: Block) -> Iterator[Finding]:
         """Findings for one block of prose."""
+
+    def run_document(self, blocks: Sequence[Block]) -> Iterator[tuple[int, Finding]]:
+        """(block index, finding) for a whole document.
+
+        Most kinds look at one block at a time; a kind that needs the whole article (the
+        tense check compares paragraphs) overrides this instead.
+        """
+        for index, block in enumerate(blocks):
+            if block.kind in self.rule.scopes:
+                for finding in self.run(block):
+                    yield index, finding
 
     def is_exception(self, text: str) -> bool:
         return any(p.fullmatch(text, timeout=MATCH_TIMEOUT) for p in self._exceptions)

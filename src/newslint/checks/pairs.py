@@ -10,7 +10,6 @@ from __future__ import annotations
 
 import functools
 import re
-
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 from typing import Any, ClassVar
