@@ -192,8 +192,9 @@ def _path_ignores(path: str, config: Config) -> list[str]:
 
 
 def _dedupe(diagnostics: list[Diagnostic]) -> list[Diagnostic]:
-    """One report per problem: exact duplicates go, and a LanguageTool match that repeats a
-    newslint finding of the same category on an overlapping span gives way to it."""
+    """One report per problem: exact duplicates go, and a LanguageTool match gives way to a
+    newslint finding on the same span, or of the same category on an overlapping span
+    (doubled spaces, unpaired quotes, "fürKim" as a joined word rather than a typo)."""
     seen: set[tuple[object, ...]] = set()
     ours = [d for d in diagnostics if d.source is Source.NEWSLINT]
     kept = []
@@ -202,10 +203,14 @@ def _dedupe(diagnostics: list[Diagnostic]) -> list[Diagnostic]:
         if key in seen:
             continue
         seen.add(key)
-        if d.source is Source.LANGUAGETOOL and any(
-            o.category == d.category and o.offset < d.end_offset and d.offset < o.end_offset
-            for o in ours
-        ):
+        if d.source is Source.LANGUAGETOOL and any(_covers(o, d) for o in ours):
             continue
         kept.append(d)
     return kept
+
+
+def _covers(ours: Diagnostic, theirs: Diagnostic) -> bool:
+    if (ours.offset, ours.end_offset) == (theirs.offset, theirs.end_offset):
+        return True
+    overlap = ours.offset < theirs.end_offset and theirs.offset < ours.end_offset
+    return overlap and ours.category == theirs.category
