@@ -30,6 +30,11 @@ class TenseCheck(Check):
         "speech_markers": {**_LIST, "description": "Words that mark reported speech (regex)."},
         "min_sentences": {"type": "integer", "minimum": 2},
         "check_headlines": {"type": "boolean", "description": "Also judge headlines."},
+        "max_paragraph_chars": {
+            "type": "integer",
+            "minimum": 100,
+            "description": "Longer blocks are not news paragraphs (a data dump): not judged.",
+        },
     }
 
     def __init__(self, rule: Rule) -> None:
@@ -58,7 +63,11 @@ class TenseCheck(Check):
     def run_document(self, blocks: Sequence[Block]) -> Iterator[tuple[int, Finding]]:
         from newslint.tense import find_article_breaks
 
-        pairs = [(b.text, _kind(b) if b.kind in self.rule.scopes else "code") for b in blocks]
+        limit = self.rule.options.get("max_paragraph_chars", 20_000)
+        pairs = [
+            (b.text, _kind(b) if b.kind in self.rule.scopes and len(b.text) <= limit else "code")
+            for b in blocks
+        ]
         for index, breaks in enumerate(find_article_breaks(pairs, self.options)):
             text = blocks[index].text
             for found in breaks:

@@ -18,7 +18,9 @@ from markdown_it.token import Token
 from newslint.document.model import Block, BlockKind, Directive, Document, MapBuilder, split_lines
 from newslint.document.prose import finish
 
-_PARSER = MarkdownIt("commonmark").enable("table")
+_MAX_NESTING = 50
+_PARSER = MarkdownIt("commonmark", {"maxNesting": _MAX_NESTING}).enable("table")
+_LEAVES = frozenset({"inline", "fence", "code_block", "html_block", "hr"})
 _DIRECTIVE = re.compile(
     r"<!--\s*newslint-(disable-next-line|disable-file|disable|enable)\b(.*?)-->", re.DOTALL
 )
@@ -30,12 +32,30 @@ _CONTAINERS = {"blockquote_open": BlockKind.QUOTE, "list_item_open": BlockKind.L
 
 def read_markdown(path: str, source: str) -> Document:
     lines = split_lines(source)
-    skip = _front_matter_lines(source, lines)
-    parse_src = "\n".join("" if i < skip else source[s:e] for i, (s, e) in enumerate(lines))
-    tokens = _PARSER.parse(parse_src)
+    start = _front_matter_lines(source, lines)
     walker = _Walker(source, lines)
-    walker.walk(tokens)
+    while True:
+        # Lines before `start` are blanked, so markdown-it's line numbers stay the file's.
+        parse_src = "\n".join("" if i < start else source[s:e] for i, (s, e) in enumerate(lines))
+        tokens = _PARSER.parse(parse_src)
+        walker.walk(tokens)
+        if max((t.level for t in tokens), default=0) < _MAX_NESTING - 2:
+            break
+        # markdown-it stops at its nesting limit and drops everything after it; never hide
+        # text: the line it stopped at becomes a plain paragraph, and parsing goes on after it.
+        covered = max((t.map[1] for t in tokens if t.map and t.type in _LEAVES), default=start)
+        rest = next(
+            (i for i in range(max(covered, start), len(lines)) if _has_text(source, lines[i])), None
+        )
+        if rest is None:
+            break
+        walker.plain_line(rest)
+        start = rest + 1
     return Document(path=path, source=source, blocks=walker.blocks, directives=walker.directives)
+
+
+def _has_text(source: str, line: tuple[int, int]) -> bool:
+    return bool(source[line[0] : line[1]].strip())
 
 
 def _front_matter_lines(source: str, lines: Sequence[tuple[int, int]]) -> int:
@@ -69,10 +89,11 @@ class _Walker:
         self._row_cursor = 0
 
     def walk(self, tokens: Sequence[Token]) -> None:
+        self._containers.clear()
         for token in tokens:
             if token.type in _CONTAINERS:
                 self._containers.append(_CONTAINERS[token.type])
-            elif token.type in ("blockquote_close", "list_item_close"):
+            elif token.type in ("blockquote_close", "list_item_close") and self._containers:
                 self._containers.pop()
             elif token.type == "heading_open":
                 first = token.tag == "h1" and not self.blocks
@@ -89,6 +110,12 @@ class _Walker:
                 block = self._inline(token)
                 if block is not None and block.text.strip():
                     self.blocks.append(block)
+
+    def plain_line(self, index: int) -> None:
+        start, end = self.lines[index]
+        builder = MapBuilder()
+        builder.copy(self.source, start, end)
+        self.blocks.append(finish(builder, BlockKind.PARAGRAPH))
 
     def _inline(self, token: Token) -> Block | None:
         assert token.map is not None
