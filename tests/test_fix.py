@@ -36,6 +36,7 @@ def test_fix_on_seed_000_removes_whitespace_findings_only(shared: Path, tmp_path
         "de-news.joined-words",
         "de-news.quotes",
         "de-news.tense-break",
+        "de-news.lowercase-noun",
     }
     # The diff is exactly the whitespace: every changed line differs only in its spaces.
     changed = [

@@ -15,6 +15,7 @@ _KINDS: dict[str, str] = {
     "pairs": "newslint.checks.pairs:PairsCheck",
     "repetition": "newslint.checks.repetition:RepetitionCheck",
     "tense": "newslint.checks.tense:TenseCheck",
+    "capitalization": "newslint.checks.capitalization:CapitalizationCheck",
 }
 
 

@@ -22,7 +22,16 @@ from typing import Any
 
 from newslint.tense.model import Mood, Tense
 
-__all__ = ["Reading", "TaggedToken", "auxiliary_of", "participle_of", "readings", "tag_words"]
+__all__ = [
+    "Reading",
+    "TaggedToken",
+    "auxiliary_of",
+    "hanta",
+    "participle_of",
+    "readings",
+    "sentence_tags",
+    "tag_words",
+]
 
 _LOCK = threading.Lock()
 _TAGGER: Any = None
@@ -71,11 +80,27 @@ def tag_words(words: list[str]) -> list[TaggedToken]:
     """
     if not words:
         return []
-    tags = [str(tag) for tag in _load_tagger().tag_sent(words, taglevel=0)]
+    tags = sentence_tags(tuple(words))
     return [
         TaggedToken(_lemma(word, tag) if tag.startswith("V") else word.lower(), tag)
         for word, tag in zip(words, tags, strict=True)
     ]
+
+
+def hanta() -> Any:
+    """The process's HanTa model (loaded on first use), for checks that need its lexicon."""
+    return _load_tagger()
+
+
+@lru_cache(maxsize=4096)
+def sentence_tags(words: tuple[str, ...]) -> tuple[str, ...]:
+    """HanTa's tag for each word of one sentence.
+
+    Cached: the tense and capitalisation checks tag the same sentences of an article.
+    """
+    if not words:
+        return ()
+    return tuple(str(tag) for tag in _load_tagger().tag_sent(list(words), taglevel=0))
 
 
 @lru_cache(maxsize=65536)

@@ -1,0 +1,145 @@
+"""The `capitalization` kind (rule de-news.lowercase-noun): lowercase nouns, exact spans."""
+
+from __future__ import annotations
+
+import pytest
+
+from newslint.checks.base import Rule
+from newslint.checks.capitalization import CapitalizationCheck
+from newslint.document.reader import parse
+from newslint.engine import lint_document
+from newslint.packs.loader import load_rule, shipped_packs_dir
+
+RULE = load_rule(shipped_packs_dir() / "de-news" / "lowercase-noun.yaml", "de-news")
+
+
+def _findings(text: str, path: str = "artikel.txt", rule: Rule = RULE) -> list[tuple[int, str]]:
+    """(offset in the block, flagged text) for the first prose block after the headline."""
+    document = parse(path, "Titel\n\n" + text)
+    located, errors = lint_document(document, [CapitalizationCheck(rule)])
+    assert not errors
+    return [
+        (f.start, document.blocks[i].text[f.start : f.end])
+        for i, f in located
+        if document.blocks[i].text.startswith(text[:10])
+    ]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # after an article, possessive, demonstrative, "am/zum"
+        ("Die Stadtregierung hat unser ziel nie geteilt.", [(29, "ziel")]),
+        ("Bei den Zulassungen ist der wurm drin.", [(28, "wurm")]),
+        ("Der Betriebsrat kritisierte die schließung des Werks.", [(32, "schließung")]),
+        ("Im Frühjahr sind die preise deutlich gestiegen.", [(21, "preise")]),
+        ("Laut Aufsichtsrat will das unternehmen 200 Stellen streichen.", [(27, "unternehmen")]),
+        ("Derzeit kursiert diese nachricht nur in sozialen Netzwerken.", [(23, "nachricht")]),
+        ("Der Verteidiger der angeklagten beantragte eine Vertagung.", [(20, "angeklagten")]),
+        ("Die Hälfte der kabinettsposten geht an die Partei.", [(15, "kabinettsposten")]),
+        ("Die Förderung gilt auch für das burgenland.", [(32, "burgenland")]),
+        ("Am ende der Saison stand der Abstieg fest.", [(3, "ende")]),
+        # after an attributive adjective; nominalised infinitives
+        ("Der Streit hat dem internationalen ansehen geschadet.", [(35, "ansehen")]),
+        ("Es geht um internationales ansehen.", [(27, "ansehen")]),
+        ("Für die nächsten jahren rechnet das Institut mit Zuwächsen.", [(17, "jahren")]),
+        ("Die Gutscheine eignen sich auch zum verschenken.", [(36, "verschenken")]),
+        # after a preposition, coordinated with a noun, without determiner
+        ("Die Novelle tritt im Herbst in kraft.", [(31, "kraft")]),
+        ("Die Prämie gilt für Arbeiter und angestellten.", [(33, "angestellten")]),
+        ("Die Fracht kam mit Flugzeugen oder schiffen an.", [(35, "schiffen")]),
+        ("Seit Jahren hoffen forscher auf einen Durchbruch.", [(19, "forscher")]),
+        # nominalised adjectives, place adjectives, names, fixed phrases
+        ("Über die Details sei man sich noch nicht im klaren.", [(44, "klaren")]),
+        ("Die Anrainer wünschen sich etwas dauerhaftes.", [(33, "dauerhaftes")]),
+        ("Deswegen war der wiener für das Derby fraglich.", [(17, "wiener")]),
+        ("Die Helfer vom roten Kreuz waren rasch vor Ort.", [(15, "roten")]),
+        ("Im Kurs lernen die Lehrlinge erste Hilfe.", [(29, "erste")]),
+        ("Die Eltern machen sich sorgen um die Schule.", [(23, "sorgen")]),
+    ],
+)
+def test_lowercase_noun_is_flagged(text: str, expected: list[tuple[int, str]]) -> None:
+    assert _findings(text) == expected
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Das gute Essen war teuer.",
+        "So kommt man am besten zum Bahnhof.",
+        "Im Allgemeinen gilt die Regel weiter.",
+        "Es gibt etwas Neues aus dem Rathaus.",
+        "Die beiden trafen sich am Abend.",
+        "Der erste kam kurz nach Mitternacht.",
+        "Die neue Regierung tritt morgen an.",
+        "Er kaufte die roten Äpfel und ließ die grünen liegen.",
+        "Man habe hunderte Tweets beantwortet.",
+        "Vor einem dreiviertel Jahr war das noch anders.",
+        "Die Zahl der Opfer stieg auf über hundert.",
+        "Sie wollen das alte Haus verkaufen und ein neues bauen.",
+        "Der Mann, der lügen würde, ist noch nicht geboren.",
+        "Die Firma gibt die Daten nicht preis.",
+        "Das Konzert findet am Samstag statt.",
+        "Er kommt morgen früh zurück.",
+        "Das Unternehmen ging im Vorjahr pleite.",
+        "Dank seiner Hilfe kam er frei.",
+        "Der Status quo bleibt erhalten.",
+        "Er spielte nächtelang Call of Duty.",
+        "Das Gemälde von Vincent van Gogh wurde versteigert.",
+        "Er war zeit seines Lebens ein Optimist.",
+        "Sie nahm an der Sitzung teil.",
+        "Das ist alles andere als einfach.",
+        "Er war der einzige, der kam.",
+        "Die Koalition will das Land gemeinsam regieren.",
+        "Das Treffen mit dem iPhone-Hersteller ist abgesagt.",
+        "Die Kosten stiegen um ca. zehn Prozent.",
+        "Mehr dazu unter www.parlament.gv.at im Netz.",
+        "Gesucht sind Arbeitszeiten und -leistungen.",
+        "Die Sterne dichter Sternhaufen leuchten heller.",
+        "Das Weiße Haus dementierte, im Weißen Haus wird gefeiert.",
+        "Sie wohnen in einem weißen Haus am See.",
+    ],
+)
+def test_correct_text_passes(text: str) -> None:
+    assert _findings(text) == []
+
+
+def test_suggestion_and_message() -> None:
+    document = parse("a.txt", "Titel\n\nWir haben unser ziel erreicht.")
+    ((_, finding),) = lint_document(document, [CapitalizationCheck(RULE)])[0]
+    assert finding.suggestions == ("Ziel",)
+    assert finding.message == "„ziel“ → „Ziel“: Nomen und Namen werden großgeschrieben"
+    assert finding.category == "capitalization"
+
+
+def test_offsets_survive_soft_hyphens_and_wrapped_lines() -> None:
+    text = "Die Gewerk\u00adschaft fordert die\nschließung des Werks."
+    assert _findings(text) == [(30, "schließung")]
+
+
+def test_headline_and_code_are_not_prose() -> None:
+    source = "# das unternehmen meldet Gewinne\n\nDer Befehl `das unternehmen` ist kein Satz.\n"
+    document = parse("a.md", source)
+    located, _ = lint_document(document, [CapitalizationCheck(RULE)])
+    assert located == []
+
+
+def test_quotes_are_checked_unless_the_rule_skips_them() -> None:
+    text = "„Wir haben unser ziel erreicht“, sagte sie."
+    assert _findings(text) == [(17, "ziel")]
+    skipping = Rule(**{**RULE.__dict__, "skip_quotes": True})
+    assert _findings(text, rule=skipping) == []
+
+
+def test_rule_options_extend_the_lists() -> None:
+    rule = RULE.with_overrides(None, {"lowercase_words": ["ziel"]})
+    assert _findings("Wir haben unser ziel erreicht.", rule=rule) == []
+
+
+def test_one_model_for_tense_and_capitalization() -> None:
+    from newslint.tense import morph
+
+    words = ("Die", "preise", "steigen", ".")
+    assert morph.sentence_tags(words) == ("ART", "NN", "VV(INF)", "$.")
+    assert morph.hanta() is morph._load_tagger()
+    assert [t.tag for t in morph.tag_words(list(words))] == list(morph.sentence_tags(words))
