@@ -12,7 +12,7 @@ space) count.
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 
 _ROWS = ("qwertzuiopü", "asdfghjklöä", "yxcvbnm")
 _KEY = {char: (row, col) for row, keys in enumerate(_ROWS) for col, char in enumerate(keys)}
@@ -61,6 +61,27 @@ def slip(word: str, suggestion: str) -> str | None:
 def _neighbours(a: str, b: str) -> bool:
     pa, pb = _KEY.get(a.lower()), _KEY.get(b.lower())
     return bool(pa and pb) and abs(pa[0] - pb[0]) <= 1 and abs(pa[1] - pb[1]) <= 1  # type: ignore[index]
+
+
+# A word run into a function word ("Payund", "Congressdie"): the speller often has no
+# suggestion for these. Tails that rarely end a name are enough on their own; tails that
+# end many names ("-er", "-in") need a prefix the lexicon knows.
+_SAFE_TAILS = ("und", "die", "das", "dem", "den", "mit", "sowie", "nicht", "auch", "sich")
+_RISKY_TAILS = ("der", "des", "ein", "in", "im", "er", "es", "sie", "an", "auf", "von", "zu")
+
+
+def joined(word: str, known: Callable[[str], bool]) -> str | None:
+    """"Gruppe Fursan" for "GruppeFursan", "Pay und" for "Payund"; None if no such split."""
+    for i in range(2, len(word) - 1):
+        if word[i - 1].islower() and word[i].isupper() and known(word[:i]):
+            return f"{word[:i]} {word[i:]}"
+    for tail in _SAFE_TAILS + _RISKY_TAILS:
+        head = word[: -len(tail)]
+        if not word.endswith(tail) or len(head) < 3 or not head[-1].isalpha():
+            continue
+        if tail in _SAFE_TAILS or (len(head) >= 4 and known(head)):
+            return f"{head} {tail}"
+    return None
 
 
 def plausible_typo(word: str, suggestions: Iterable[str]) -> bool:

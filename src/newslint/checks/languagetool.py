@@ -20,7 +20,7 @@ from newslint.diagnostic import Finding, Severity, Source
 from newslint.document.model import Block, Document
 from newslint.languagetool.model import LTFailure, LTMatch, LTSettings, TextPart
 from newslint.packs.yamlsource import SourceError
-from newslint.spelling import plausible_typo
+from newslint.spelling import joined, plausible_typo
 
 SPELLING_RULES = re.compile(r"(SPELLER_RULE|MORFOLOGIK_RULE|HUNSPELL)")
 MASK_WORD = "Wort"  # what LanguageTool reads in place of inline code or a URL
@@ -210,13 +210,23 @@ class LanguageToolCheck:
             return False
         return not self.settings_filter or plausible_typo(word, match.replacements)
 
+    def _joined(self, word: str) -> str | None:
+        from newslint.tense.morph import hanta
+
+        lexicon = hanta().cache
+        return joined(word, lambda part: part in lexicon or part.lower() in lexicon)
+
     def _finding(self, document: Document, block: Block, match: LTMatch) -> Finding | None:
         if block.is_masked(match.start, match.end):
             return None
         name = category(match)
         flagged = block.text[match.start : match.end]
+        replacements = match.replacements
         if name == "spelling" and not self._worth_reporting(document, flagged, match):
-            return None
+            split = self._joined(flagged) if not looks_like_name(document, flagged) else None
+            if split is None or self.vocabulary.accepts(flagged):
+                return None
+            replacements = (split,)
         return Finding(
             start=match.start,
             end=match.end,
@@ -224,7 +234,7 @@ class LanguageToolCheck:
             message=match.message,
             severity=severity(match),
             category=name,
-            suggestions=match.replacements[:5],
+            suggestions=replacements[:5],
             source=Source.LANGUAGETOOL,
         )
 
