@@ -37,6 +37,7 @@ SETTINGS_KEYS = {
     "keep_alive",
     "idle_minutes",
     "timeout",
+    "speller_filter",  # newslint's name filter on speller findings (see newslint.spelling)
 }
 _CATEGORY_BY_RULE = (
     (re.compile(r"WHITESPACE|DOPPELTES_LEERZEICHEN|LEERZEICHEN"), "whitespace"),
@@ -158,9 +159,12 @@ class LanguageToolCheck:
     def from_config(
         cls, config: Config, use_cache: bool, stderr: TextIO | None = None
     ) -> LanguageToolCheck:
-        return cls(
+        check = cls(
             settings_from(config, use_cache), Vocabulary.from_config(config), stderr or sys.stderr
         )
+        raw = config.get("languagetool", {}) or {}
+        check.settings_filter = bool(raw.get("speller_filter", True))
+        return check
 
     def __enter__(self) -> LanguageToolCheck:
         return self
@@ -206,9 +210,11 @@ class LanguageToolCheck:
                     yield d, b, finding
 
     def _worth_reporting(self, document: Document, word: str, match: LTMatch) -> bool:
-        if self.vocabulary.accepts(word) or looks_like_name(document, word):
+        if self.vocabulary.accepts(word):
             return False
-        return not self.settings_filter or plausible_typo(word, match.replacements)
+        if not self.settings_filter:
+            return True
+        return not looks_like_name(document, word) and plausible_typo(word, match.replacements)
 
     def _joined(self, word: str) -> str | None:
         from newslint.tense.morph import hanta
@@ -223,7 +229,9 @@ class LanguageToolCheck:
         flagged = block.text[match.start : match.end]
         replacements = match.replacements
         if name == "spelling" and not self._worth_reporting(document, flagged, match):
-            split = self._joined(flagged) if not looks_like_name(document, flagged) else None
+            split = None
+            if self.settings_filter and not looks_like_name(document, flagged):
+                split = self._joined(flagged)
             if split is None or self.vocabulary.accepts(flagged):
                 return None
             replacements = (split,)
