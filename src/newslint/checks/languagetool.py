@@ -30,6 +30,7 @@ SETTINGS_KEYS = {
     "language",
     "mother_tongue",
     "picky",
+    "enabled_only",
     "enabled_rules",
     "disabled_rules",
     "enabled_categories",
@@ -99,7 +100,15 @@ def settings_from(config: Config, use_cache: bool) -> LTSettings:
             origin, None, "languagetool", f"unknown key(s): {', '.join(sorted(unknown))}"
         )
     values: dict[str, Any] = {"language": raw.get("language") or config.get("language", "de-DE")}
-    for key in ("url", "mother_tongue", "picky", "keep_alive", "idle_minutes", "timeout"):
+    for key in (
+        "url",
+        "mother_tongue",
+        "picky",
+        "enabled_only",
+        "keep_alive",
+        "idle_minutes",
+        "timeout",
+    ):
         if raw.get(key) is not None:
             values[key] = raw[key]
     for key in ("enabled_rules", "disabled_rules", "enabled_categories", "disabled_categories"):

@@ -32,6 +32,7 @@ class LTSettings:
     enabled_categories: tuple[str, ...] = ()
     disabled_categories: tuple[str, ...] = ()
     picky: bool = False
+    enabled_only: bool = False  # only the enabled rules and categories run
     url: str | None = None  # remote server; None = local server managed by newslint
     use_cache: bool = True
     timeout: float = DEFAULT_TIMEOUT  # per request, seconds
@@ -49,6 +50,7 @@ class LTSettings:
             "enabled_categories": sorted(self.enabled_categories),
             "disabled_categories": sorted(self.disabled_categories),
             "picky": self.picky,
+            "enabled_only": self.enabled_only,
         }
 
 

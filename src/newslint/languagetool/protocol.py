@@ -46,11 +46,16 @@ def request_params(settings: LTSettings, parts: Sequence[TextPart]) -> dict[str,
         "enabledCategories": settings.enabled_categories,
         "disabledCategories": settings.disabled_categories,
     }
+    enabled_only = settings.enabled_only and bool(
+        settings.enabled_rules or settings.enabled_categories
+    )
     for name, values in lists.items():
-        if values:
-            params[name] = ",".join(values)
+        if values and not (enabled_only and name.startswith("disabled")):
+            params[name] = ",".join(values)  # LanguageTool refuses disabled lists with enabledOnly
     if settings.picky:
         params["level"] = "picky"
+    if enabled_only:
+        params["enabledOnly"] = "true"
     return params
 
 
