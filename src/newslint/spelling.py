@@ -63,6 +63,8 @@ def _neighbours(a: str, b: str) -> bool:
     return bool(pa and pb) and abs(pa[0] - pb[0]) <= 1 and abs(pa[1] - pb[1]) <= 1  # type: ignore[index]
 
 
+_PRONOUNS = frozenset({"ich", "du", "er", "es", "sie", "wir", "ihr", "euer"})
+
 # A word run into a function word ("Payund", "Congressdie"): the speller often has no
 # suggestion for these. Tails that rarely end a name are enough on their own; tails that
 # end many names ("-er", "-in") need a prefix the lexicon knows.
@@ -70,7 +72,9 @@ _SAFE_TAILS = ("und", "die", "das", "dem", "den", "mit", "sowie", "nicht", "auch
 _RISKY_TAILS = ("der", "des", "ein", "in", "im", "er", "es", "sie", "an", "auf", "von", "zu")
 
 
-def joined(word: str, known: Callable[[str], bool]) -> str | None:
+def joined(
+    word: str, known: Callable[[str], bool], is_noun: Callable[[str], bool] = lambda _: False
+) -> str | None:
     """"Gruppe Fursan" for "GruppeFursan", "Pay und" for "Payund"; None if no such split."""
     for i in range(2, len(word) - 1):
         if word[i - 1].islower() and word[i].isupper() and known(word[:i]):
@@ -79,16 +83,32 @@ def joined(word: str, known: Callable[[str], bool]) -> str | None:
         head = word[: -len(tail)]
         if not word.endswith(tail) or len(head) < 3 or not head[-1].isalpha():
             continue
+        if tail in _PRONOUNS and head[:1].isupper() and is_noun(head):
+            continue  # "Neurowissenschaft er": a noun and a pronoun do not run together
         if tail in _SAFE_TAILS or (len(head) >= 4 and known(head)):
             return f"{head} {tail}"
     return None
 
 
-def plausible_typo(word: str, suggestions: Iterable[str]) -> bool:
-    """Is `word` one slip away from something LanguageTool suggests?"""
+def plausible_typo(
+    word: str, suggestions: Iterable[str], is_noun: Callable[[str], bool] = lambda _: False
+) -> bool:
+    """Is `word` one slip away from something LanguageTool suggests?
+
+    A split into a noun and a personal pronoun ("Neurowissenschaft er" for the Austrian
+    "Neurowissenschafter", "Lug er" for the name Luger) is not German and does not count.
+    """
     if word.lower() in ENGLISH:
         return False
-    kinds = {slip(word, s) for s in list(suggestions)[:5]} - {None}
+    kinds = set()
+    for suggestion in list(suggestions)[:5]:
+        kind = slip(word, suggestion)
+        if kind == "split":
+            head, _, tail = suggestion.rpartition(" ")
+            if tail in _PRONOUNS and head[:1].isupper() and is_noun(head):
+                continue
+        kinds.add(kind)
+    kinds.discard(None)
     if word.isupper() and len(word) > 1:
         return "split" in kinds  # abbreviations: unknown ones are names of organisations
     if word[:1].isupper():

@@ -223,13 +223,15 @@ class LanguageToolCheck:
             return False
         if not self.settings_filter:
             return True
-        return not looks_like_name(document, word) and plausible_typo(word, match.replacements)
+        return not looks_like_name(document, word) and plausible_typo(
+            word, match.replacements, _is_noun
+        )
 
     def _joined(self, word: str) -> str | None:
         from newslint.tense.morph import hanta
 
         lexicon = hanta().cache
-        return joined(word, lambda part: part in lexicon or part.lower() in lexicon)
+        return joined(word, lambda part: part in lexicon or part.lower() in lexicon, _is_noun)
 
     def _finding(self, document: Document, block: Block, match: LTMatch) -> Finding | None:
         if block.is_masked(match.start, match.end):
@@ -254,6 +256,13 @@ class LanguageToolCheck:
             suggestions=replacements[:5],
             source=Source.LANGUAGETOOL,
         )
+
+
+def _is_noun(word: str) -> bool:
+    from newslint.tense.morph import hanta
+
+    readings = hanta().tag_word(word, cutoff=3, casesensitive=True)
+    return bool(readings) and str(readings[0][0]).startswith(("NN", "NE"))
 
 
 def looks_like_name(document: Document, word: str) -> bool:
