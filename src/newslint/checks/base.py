@@ -21,6 +21,20 @@ from newslint.document.model import Block, BlockKind
 MATCH_TIMEOUT = 1.0  # seconds a rule's regex may spend on one block (plus 1 s per MB of it)
 
 
+# For kinds that tag every sentence (~10 ms each): a block longer than this is a data dump,
+# not a news paragraph, and would take minutes; such blocks are not judged.
+MAX_PARAGRAPH_OPTION: dict[str, Any] = {
+    "type": "integer",
+    "minimum": 100,
+    "description": "Longer blocks are not news paragraphs (a data dump): not judged.",
+}
+
+
+def max_paragraph_chars(rule: Rule) -> int:
+    limit: int = rule.options.get("max_paragraph_chars", 20_000)
+    return limit
+
+
 class RuleTimeout(Exception):
     """A rule's pattern ran longer than MATCH_TIMEOUT on one block (catastrophic backtracking)."""
 

@@ -29,7 +29,15 @@ from typing import Any, ClassVar
 
 import regex
 
-from newslint.checks.base import Check, Rule, compile_pattern, finditer, render
+from newslint.checks.base import (
+    MAX_PARAGRAPH_OPTION,
+    Check,
+    Rule,
+    compile_pattern,
+    finditer,
+    max_paragraph_chars,
+    render,
+)
 from newslint.diagnostic import Finding
 from newslint.document.model import Block
 
@@ -98,11 +106,7 @@ class CapitalizationCheck(Check):
         "lowercase_phrases": _list("Two-word phrases in which a word stays lowercase (am besten)."),
         "verb_phrases": _list("Noun and verb (infinitive) of fixed phrases: 'sorgen machen'."),
         "proper_names": _list("Names with a capitalised adjective: 'Erste Hilfe'."),
-        "max_paragraph_chars": {
-            "type": "integer",
-            "minimum": 100,
-            "description": "Longer blocks are not news paragraphs (a data dump): not judged.",
-        },
+        "max_paragraph_chars": MAX_PARAGRAPH_OPTION,
     }
 
     def __init__(self, rule: Rule) -> None:
@@ -123,7 +127,7 @@ class CapitalizationCheck(Check):
         from newslint.text.sentences import split_sentences
 
         text = block.text
-        if len(text) > self.rule.options.get("max_paragraph_chars", 20_000):
+        if len(text) > max_paragraph_chars(self.rule):
             return  # tagging is ~10 ms per sentence: a data dump would take minutes
         if self.names is not None:
             for match in finditer(self.names, text):

@@ -10,7 +10,7 @@ from __future__ import annotations
 from collections.abc import Iterator, Sequence
 from typing import Any, ClassVar
 
-from newslint.checks.base import Check, Rule
+from newslint.checks.base import MAX_PARAGRAPH_OPTION, Check, Rule, max_paragraph_chars
 from newslint.diagnostic import Finding
 from newslint.document.model import Block, BlockKind
 
@@ -30,11 +30,7 @@ class TenseCheck(Check):
         "speech_markers": {**_LIST, "description": "Words that mark reported speech (regex)."},
         "min_sentences": {"type": "integer", "minimum": 2},
         "check_headlines": {"type": "boolean", "description": "Also judge headlines."},
-        "max_paragraph_chars": {
-            "type": "integer",
-            "minimum": 100,
-            "description": "Longer blocks are not news paragraphs (a data dump): not judged.",
-        },
+        "max_paragraph_chars": MAX_PARAGRAPH_OPTION,
     }
 
     def __init__(self, rule: Rule) -> None:
@@ -63,7 +59,7 @@ class TenseCheck(Check):
     def run_document(self, blocks: Sequence[Block]) -> Iterator[tuple[int, Finding]]:
         from newslint.tense import find_article_breaks
 
-        limit = self.rule.options.get("max_paragraph_chars", 20_000)
+        limit = max_paragraph_chars(self.rule)
         pairs = [
             (b.text, _kind(b) if b.kind in self.rule.scopes and len(b.text) <= limit else "code")
             for b in blocks
