@@ -116,6 +116,18 @@ def plural(count: int, singular: str, plural_form: str | None = None) -> str:
     return f"{count} {word}"
 
 
+def count_phrase(diagnostics: Sequence[Diagnostic]) -> str:
+    """ "3 findings (1 error, 2 warnings)": the total and the non-zero counts per severity."""
+    counts = count_by_severity(diagnostics)
+    parts = [
+        plural(counts[Severity.ERROR], "error"),
+        plural(counts[Severity.WARNING], "warning"),
+        plural(counts[Severity.INFO], "info", "info"),
+    ]
+    shown = ", ".join(p for p in parts if not p.startswith("0 "))
+    return f"{plural(len(diagnostics), 'finding')} ({shown})"
+
+
 class SourceLines:
     """Source line access for byte-measured columns: the core's hook first, then the disk.
 

@@ -15,7 +15,7 @@ from urllib.parse import quote
 
 from newslint.diagnostic import Diagnostic, Severity
 
-from ._common import count_by_severity, one_line, plural, suggestion_note
+from ._common import count_phrase, one_line, plural, suggestion_note
 from .base import RunInfo, RunSummary
 
 #: Findings listed in the summary; more would drown the rule table and risk the size limit.
@@ -44,17 +44,8 @@ def _headline(ordered: Sequence[Diagnostic], summary: RunSummary, files_with_fin
     if not ordered:
         line = f"No findings in {files} checked."
     else:
-        counts = count_by_severity(ordered)
-        parts = [
-            plural(counts[Severity.ERROR], "error"),
-            plural(counts[Severity.WARNING], "warning"),
-            plural(counts[Severity.INFO], "info", "info"),
-        ]
-        shown = ", ".join(p for p in parts if not p.startswith("0 "))
-        line = (
-            f"**{plural(len(ordered), 'finding')}** ({shown}) in "
-            f"{files_with_findings} of {files} checked."
-        )
+        total, _, shown = count_phrase(ordered).partition(" (")
+        line = f"**{total}** ({shown} in {files_with_findings} of {files} checked."
     if summary.files_with_errors:
         line += f" {plural(summary.files_with_errors, 'file')} could not be checked."
     return line

@@ -11,22 +11,11 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
-from newslint.diagnostic import TOOL_ERROR_RULES, Diagnostic, Severity
+from newslint.diagnostic import TOOL_ERROR_RULES, Diagnostic
 
-from ._common import count_by_severity, plain_line, plural
+from ._common import count_phrase, plain_line
 from ._xml import XML_DECLARATION, xml_attr, xml_text
 from .base import Formatter, RunSummary
-
-
-def _counts(diagnostics: Sequence[Diagnostic]) -> str:
-    counts = count_by_severity(diagnostics)
-    parts = [
-        plural(counts[Severity.ERROR], "error"),
-        plural(counts[Severity.WARNING], "warning"),
-        plural(counts[Severity.INFO], "info", "info"),
-    ]
-    shown = ", ".join(p for p in parts if not p.startswith("0 "))
-    return f"{plural(len(diagnostics), 'finding')} ({shown})"
 
 
 class JUnitFormatter(Formatter):
@@ -54,7 +43,7 @@ class JUnitFormatter(Formatter):
         else:
             self._failures += 1
             element = "failure"
-            attributes = f'message={xml_attr(_counts(diagnostics))} type="newslint"'
+            attributes = f'message={xml_attr(count_phrase(diagnostics))} type="newslint"'
         self._cases.append(
             f"{head}>\n      <{element} {attributes}>{body}</{element}>\n    </testcase>\n"
         )
