@@ -14,7 +14,6 @@ from typing import Protocol
 
 from newslint import suppression
 from newslint.checks.base import Check, RuleTimeout
-from newslint.checks.pairs import quotation_spans
 from newslint.config import Config
 from newslint.diagnostic import (
     CHECK_ERROR_RULE,
@@ -28,6 +27,7 @@ from newslint.diagnostic import (
 from newslint.document.model import Block, Document
 from newslint.document.reader import Decoded, UnreadableFile, decode, load, parse
 from newslint.ruleset import RuleSet, matches
+from newslint.text.quotes import quotations
 
 
 @dataclass
@@ -95,7 +95,7 @@ def lint_document(
                     continue
                 if rule.skip_quotes:
                     if index not in quotes:
-                        quotes[index] = quotation_spans(block.text)
+                        quotes[index] = quotations(block.text)
                     if _inside(finding, quotes[index]):
                         continue
                 located.append((index, finding))

@@ -75,7 +75,7 @@ _RISKY_TAILS = ("der", "des", "ein", "in", "im", "er", "es", "sie", "an", "auf",
 def joined(
     word: str, known: Callable[[str], bool], is_noun: Callable[[str], bool] = lambda _: False
 ) -> str | None:
-    """"Gruppe Fursan" for "GruppeFursan", "Pay und" for "Payund"; None if no such split."""
+    """ "Gruppe Fursan" for "GruppeFursan", "Pay und" for "Payund"; None if no such split."""
     for i in range(2, len(word) - 1):
         if word[i - 1].islower() and word[i].isupper() and known(word[:i]):
             return f"{word[:i]} {word[i:]}"

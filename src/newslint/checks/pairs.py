@@ -8,7 +8,6 @@ closing marks when their opening mark is actually open.
 
 from __future__ import annotations
 
-import functools
 import re
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
@@ -73,10 +72,14 @@ class PairsCheck(Check):
         self.closers = {closing for _, closing in pairs}
         self.optional = set(rule.options.get("optional_closing", ()))
         self.messages: dict[str, str] = dict(rule.options.get("messages", {}))
+        # Only the mark characters are visited, never every character of the text.
+        self.marks = re.compile(
+            "[" + re.escape("".join(set(self.closing_for) | self.closers)) + "]"
+        )
 
     def run(self, block: Block) -> Iterator[Finding]:
         text = block.text
-        for problem in find_problems(text, self.closing_for, self.closers, self.optional):
+        for problem in find_problems(text, self.marks, self.closing_for, self.optional):
             if problem.kind != "mixed" and self.is_exception(_token_at(text, problem.start)):
                 continue
             template = self.messages.get(problem.kind, self.rule.message)
@@ -96,11 +99,11 @@ def _token_at(text: str, offset: int) -> str:
 
 
 def find_problems(
-    text: str, closing_for: dict[str, set[str]], closers: set[str], optional: set[str]
+    text: str, marks: re.Pattern[str], closing_for: dict[str, set[str]], optional: set[str]
 ) -> list[Problem]:
     stack: list[Mark] = []
     problems: list[Problem] = []
-    marks = _marks_pattern(closing_for, closers)
+    closers = {c for cs in closing_for.values() for c in cs}
     for found in marks.finditer(text):
         offset, char = found.start(), found.group()
         is_opener = char in closing_for
@@ -122,16 +125,6 @@ def find_problems(
             stack.append(Mark(char, offset))
     problems.extend(_unclosed(mark) for mark in stack)
     return sorted(problems, key=lambda p: p.start)
-
-
-@functools.lru_cache(maxsize=32)
-def _marks_pattern_cached(chars: str) -> re.Pattern[str]:
-    return re.compile("[" + re.escape(chars) + "]")
-
-
-def _marks_pattern(closing_for: dict[str, set[str]], closers: set[str]) -> re.Pattern[str]:
-    """Only the mark characters are visited, never every character of the text."""
-    return _marks_pattern_cached("".join(sorted(set(closing_for) | closers)))
 
 
 def _closes(
@@ -173,21 +166,3 @@ def _same_family(opening: str, closing: str) -> bool:
 
 def _unclosed(mark: Mark) -> Problem:
     return Problem("unclosed", mark.offset, mark.offset + 1, mark.char, "")
-
-
-def quotation_spans(text: str) -> list[tuple[int, int]]:
-    """Spans of well-formed direct quotations („…“, »…«, "…"), for rules that exempt quotes."""
-    closing_for = {"„": {"“"}, "»": {"«"}, "«": {"»"}, '"': {'"'}, "“": {"”"}}
-    spans = []
-    stack: list[Mark] = []
-    closers = {c for cs in closing_for.values() for c in cs}
-    for found in _marks_pattern(closing_for, closers).finditer(text):
-        offset, char = found.start(), found.group()
-        if char in closers and _closes(char, offset, text, stack, closing_for, char in closing_for):
-            depth = _matching_depth(char, stack, closing_for)
-            if depth is not None:
-                spans.append((stack[depth].offset, offset + 1))
-                del stack[depth:]
-        elif char in closing_for:
-            stack.append(Mark(char, offset))
-    return spans
