@@ -5,7 +5,6 @@ from __future__ import annotations
 import fnmatch
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
-from pathlib import Path
 from typing import Any
 
 from newslint.checks.base import Check, Rule
@@ -62,13 +61,13 @@ def build_ruleset(config: Config) -> RuleSet:
     rules: dict[str, Rule] = {}
     checks: list[Check] = []
     for pack in load_packs(config):
-        for rule in pack.rules:
-            override = overrides.get(rule.id)
-            rule = _apply(rule, override, config)
+        for loaded in pack.rules:
+            override = overrides.get(loaded.id)
+            rule = _apply(loaded, override, config)
             rules[rule.id] = rule
             if override in ("off", False) or not _selected(rule.id, select, ignore):
                 continue
-            checks.append(compile_rule(rule))
+            checks.append(pack.checks[rule.id] if rule is loaded else compile_rule(rule))
     return RuleSet(rules, tuple(checks), select, ignore)
 
 
@@ -103,7 +102,3 @@ def _apply(rule: Rule, override: Any, config: Config) -> Rule:
 
         updated = replace(updated, exceptions=rule.exceptions + tuple(map(str, exceptions)))
     return updated
-
-
-def packs_root() -> Path:
-    return shipped_packs_dir()

@@ -43,6 +43,7 @@ class RulePack:
     name: str
     path: Path
     rules: tuple[Rule, ...]
+    checks: Mapping[str, Check]  # compiled while validating; reused when no override applies
 
 
 def shipped_packs_dir() -> Path:
@@ -56,11 +57,15 @@ def load_pack(path: Path, name: str | None = None) -> RulePack:
     if not path.is_dir():
         raise SourceError(path, None, None, "rule pack folder not found")
     name = name or path.name
-    rules = tuple(load_rule(file, name) for file in sorted(path.glob("*.yaml")))
-    return RulePack(name, path, rules)
+    loaded = [_load(file, name) for file in sorted(path.glob("*.yaml"))]
+    return RulePack(name, path, tuple(r for r, _ in loaded), {r.id: c for r, c in loaded})
 
 
 def load_rule(path: Path, pack: str) -> Rule:
+    return _load(path, pack)[0]
+
+
+def _load(path: Path, pack: str) -> tuple[Rule, Check]:
     doc = load_yaml(path)
     data = doc.data
     if not isinstance(data, dict):
@@ -75,8 +80,7 @@ def load_rule(path: Path, pack: str) -> Rule:
         )
     _validate(doc, kind_schema(kind))
     rule = _rule_from(data, f"{pack}.{path.stem}", path)
-    compile_rule(rule, doc)
-    return rule
+    return rule, compile_rule(rule, doc)
 
 
 def _validate(doc: YamlDocument, schema: Mapping[str, Any]) -> None:
