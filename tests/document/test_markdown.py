@@ -122,3 +122,9 @@ def test_urls_in_text_are_masked() -> None:
 def test_unterminated_front_matter_is_markdown() -> None:
     doc = read_markdown("a.md", "---\ntitle: x\n\nText hier.\n")
     assert ("paragraph", "Text hier.") in _blocks(doc)
+
+
+def test_inline_directive_line_with_cr_line_endings() -> None:
+    source = "# T\r\rText <!-- newslint-disable-next-line --> hier.\rNoch  mehr.\r"
+    doc = read_markdown("a.md", source)
+    assert [(d.action, d.line) for d in doc.directives] == [("disable-next-line", 3)]

@@ -8,6 +8,7 @@ HTML, link targets, images — is either left out or kept masked (see `Block.mas
 
 from __future__ import annotations
 
+import bisect
 import html
 import re
 from collections.abc import Sequence
@@ -82,6 +83,7 @@ class _Walker:
     def __init__(self, source: str, lines: Sequence[tuple[int, int]]) -> None:
         self.source = source
         self.lines = lines
+        self._starts = [start for start, _ in lines]
         self.blocks: list[Block] = []
         self.directives: list[Directive] = []
         self._containers: list[BlockKind] = []
@@ -110,6 +112,10 @@ class _Walker:
                 block = self._inline(token)
                 if block is not None and block.text.strip():
                     self.blocks.append(block)
+
+    def line_number(self, offset: int) -> int:
+        """1-based line of a source offset (CR, LF and CRLF all end a line)."""
+        return bisect.bisect_right(self._starts, offset)
 
     def plain_line(self, index: int) -> None:
         start, end = self.lines[index]
@@ -165,9 +171,7 @@ class _Raw:
         self._breaks = [i for i, ch in enumerate(content) if ch == "\n"]
 
     def source_offset(self, i: int) -> int:
-        line = 0
-        while line < len(self._breaks) and self._breaks[line] < i:
-            line += 1
+        line = bisect.bisect_left(self._breaks, i)  # line breaks before i
         line_begin = self._breaks[line - 1] + 1 if line else 0
         return self._line_starts[line] + (i - line_begin)
 
@@ -242,7 +246,7 @@ class _InlineCursor:
         elif kind == "html_inline":
             start = self.i
             self.expect(token.content)
-            line, _ = _line_col(self.raw.source, self.raw.source_offset(start))
+            line = self.walker.line_number(self.raw.source_offset(start))
             self.walker.directives.extend(parse_directives(token.content, line))
             self.i = start
             self.emit(start + len(token.content), masked=True)
@@ -357,8 +361,3 @@ def _skip_link_tail(text: str, i: int) -> int:
     if text.startswith("[", i):
         return _matching_bracket(text, i)
     return i
-
-
-def _line_col(source: str, offset: int) -> tuple[int, int]:
-    line = source.count("\n", 0, offset) + 1
-    return line, offset - (source.rfind("\n", 0, offset) + 1) + 1
