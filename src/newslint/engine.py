@@ -7,6 +7,7 @@ in `formatters`.
 
 from __future__ import annotations
 
+import fnmatch
 from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -182,8 +183,6 @@ def _finish(result: FileResult, settings: Settings) -> list[Diagnostic]:
 
 
 def _path_ignores(path: str, config: Config) -> list[str]:
-    import fnmatch
-
     ignored: list[str] = []
     for pattern, rules in (config.get("per_path_ignores", {}) or {}).items():
         if fnmatch.fnmatch(path, pattern) or fnmatch.fnmatch(Path(path).as_posix(), f"*/{pattern}"):

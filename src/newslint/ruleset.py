@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import fnmatch
 from collections.abc import Iterable, Mapping
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from typing import Any
 
 from newslint.checks.base import Check, Rule
@@ -98,7 +98,5 @@ def _apply(rule: Rule, override: Any, config: Config) -> Rule:
     exceptions = options.pop("exceptions", None)
     updated = rule.with_overrides(severity, options)
     if exceptions is not None:
-        from dataclasses import replace
-
         updated = replace(updated, exceptions=rule.exceptions + tuple(map(str, exceptions)))
     return updated

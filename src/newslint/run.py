@@ -12,7 +12,7 @@ from collections.abc import Iterator, Sequence
 from contextlib import ExitStack
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any, TextIO
+from typing import TYPE_CHECKING, Any, TextIO
 
 from newslint import changed, engine, fix
 from newslint.checks.base import Rule
@@ -22,6 +22,9 @@ from newslint.engine import FileResult, Settings
 from newslint.exitcodes import ExitCode
 from newslint.files import DEFAULT_INCLUDE, expand
 from newslint.ruleset import RuleSet, build_ruleset
+
+if TYPE_CHECKING:
+    from newslint.formatters.base import RunSummary
 
 
 @dataclass
@@ -126,7 +129,7 @@ def _report(
     results: list[FileResult], rulesets: list[RuleSet], options: CheckOptions, stdout: TextIO
 ) -> None:
     from newslint.formatters import get_formatter, line_text_from_sources, resolve_format
-    from newslint.formatters.base import RunInfo, RunSummary
+    from newslint.formatters.base import RunInfo
 
     name = resolve_format(options.format, os.environ)
     sources = {r.path: r.document.source for r in results if r.document is not None}
@@ -149,7 +152,7 @@ def _report(
     for result in results:
         formatter.file(result.path, result.diagnostics)
     diagnostics = [d for r in results for d in r.diagnostics]
-    formatter.end(_summary(results, diagnostics, RunSummary))
+    formatter.end(_summary(results, diagnostics))
 
 
 def _show_fixes(results: Sequence[FileResult], stdout: TextIO) -> ExitCode:
@@ -253,11 +256,13 @@ def _help(rule: Rule) -> str:
     return "\n".join(lines)
 
 
-def _summary(results: Sequence[FileResult], diagnostics: Sequence[Diagnostic], cls: Any) -> Any:
+def _summary(results: Sequence[FileResult], diagnostics: Sequence[Diagnostic]) -> RunSummary:
+    from newslint.formatters.base import RunSummary
+
     by_rule: dict[str, int] = {}
     for d in diagnostics:
         by_rule[d.rule] = by_rule.get(d.rule, 0) + 1
-    return cls(
+    return RunSummary(
         files_checked=len(results),
         files_with_errors=sum(r.failed for r in results),
         diagnostics=len(diagnostics),

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from abc import ABC, abstractmethod
 from collections.abc import Iterator, Mapping, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Any, ClassVar
 
@@ -64,8 +64,6 @@ class Rule:
     path: Path | None = None
 
     def with_overrides(self, severity: Severity | None, options: Mapping[str, Any]) -> Rule:
-        from dataclasses import replace
-
         merged = {**self.options, **options}
         return replace(self, severity=severity or self.severity, options=merged)
 
