@@ -156,24 +156,32 @@ class Vocabulary:
 class LanguageToolCheck:
     """One LanguageTool client for the whole run; a BatchCheck for the engine."""
 
-    def __init__(self, settings: LTSettings, vocabulary: Vocabulary, stderr: TextIO) -> None:
+    def __init__(
+        self,
+        settings: LTSettings,
+        vocabulary: Vocabulary,
+        stderr: TextIO,
+        *,
+        speller_filter: bool = True,  # the name filter (newslint.spelling); off = raw speller
+    ) -> None:
         self.settings = settings
         self.vocabulary = vocabulary
         self.stderr = stderr
+        self.speller_filter = speller_filter
         self._failures: dict[int, str] = {}
         self._client: Any = None
-        self.settings_filter = True  # the name filter (see newslint.spelling); off = raw speller
 
     @classmethod
     def from_config(
         cls, config: Config, use_cache: bool, stderr: TextIO | None = None
     ) -> LanguageToolCheck:
-        check = cls(
-            settings_from(config, use_cache), Vocabulary.from_config(config), stderr or sys.stderr
-        )
         raw = config.get("languagetool", {}) or {}
-        check.settings_filter = bool(raw.get("speller_filter", True))
-        return check
+        return cls(
+            settings_from(config, use_cache),
+            Vocabulary.from_config(config),
+            stderr or sys.stderr,
+            speller_filter=bool(raw.get("speller_filter", True)),
+        )
 
     def __enter__(self) -> LanguageToolCheck:
         return self
@@ -221,7 +229,7 @@ class LanguageToolCheck:
     def _worth_reporting(self, document: Document, word: str, match: LTMatch) -> bool:
         if self.vocabulary.accepts(word):
             return False
-        if not self.settings_filter:
+        if not self.speller_filter:
             return True
         return not looks_like_name(document, word) and plausible_typo(
             word, match.replacements, _is_noun
@@ -241,7 +249,7 @@ class LanguageToolCheck:
         replacements = match.replacements
         if name == "spelling" and not self._worth_reporting(document, flagged, match):
             split = None
-            if self.settings_filter and not looks_like_name(document, flagged):
+            if self.speller_filter and not looks_like_name(document, flagged):
                 split = self._joined(flagged)
             if split is None or self.vocabulary.accepts(flagged):
                 return None
