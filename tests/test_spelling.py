@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from newslint.spelling import joined, plausible_typo, slip
+from newslint.spelling import frequency, joined, plausible_typo, slip, slips_to_common
 
 
 @pytest.mark.parametrize(
@@ -30,6 +30,45 @@ def test_capitalised_words_need_a_strong_slip() -> None:
     assert plausible_typo("hatfe", ["hatte", "hafte"])
     assert not plausible_typo("money", ["Honey"])
     assert not plausible_typo("ÖIAG", ["AG"])
+
+
+@pytest.mark.parametrize(
+    ("word", "suggestions"),
+    [
+        ("Luger", ["Lug er", "Lager", "Ludger"]),  # Linz's mayor: in the reference corpus
+        ("Hama", ["Hamm", "Hamas"]),  # a Syrian city
+        ("al-Hak", ["al-HAK", "al-Yak"]),
+        ("Fed-Politik", ["Feld-Politik"]),
+        ("Gehirnhemisphäre", ["Gehirnhemdsphäre", "Gehirnheimsphäre"]),  # nonsense swap
+        ("Ellenikon", ["Ellenikone", "Ellenicon"]),  # the dropped letter leads nowhere
+        ("reinhackle", ["reinhacke", "reinhackte"]),  # Austrian: a rare word is no target
+        ("entgegengestreckten", ["entgegen gestreckten"]),  # particle and participle
+        ("OECD", []),  # short all-caps: an acronym
+    ],
+)
+def test_names_terms_and_rare_targets_are_not_typos(word: str, suggestions: list[str]) -> None:
+    assert not plausible_typo(word, suggestions)
+
+
+@pytest.mark.parametrize(
+    ("word", "suggestions"),
+    [
+        ("Affeh", ["Affen", "Offen", "Affe"]),  # a neighbouring key in a capitalised word
+        ("Organisatiinen", ["Organisationen", "Organistinnen"]),
+        ("Släter", ["Später", "Alter"]),
+        ("Fillmbibliothek", ["Filmbibliothek"]),  # a doubling: the target may be rare
+        ("mitzuverhandlen", ["mitzuverhandeln"]),  # lowercase: a swap needs no frequency
+        ("STADARD", []),  # LanguageTool suggests nothing for all-caps words
+        ("auchkeine", ["auch keine"]),
+    ],
+)
+def test_slips_of_common_words_are_typos(word: str, suggestions: list[str]) -> None:
+    assert plausible_typo(word, suggestions)
+
+
+def test_all_caps_slips_are_found_without_suggestions() -> None:
+    assert slips_to_common("stadard", frequency)[0] == "standard"
+    assert slips_to_common("xqzvw", frequency) == []
 
 
 def test_joined_words_are_split() -> None:

@@ -1,18 +1,23 @@
 """Which speller findings are worth an editor's time.
 
 News text is full of names (politicians, clubs, foreign places) that no dictionary has;
-reporting each one buries the real typos. A real typo is almost always one slip away from
-the word meant: two letters swapped, a letter doubled or dropped, a neighbouring key hit, or
-a missing space. Names are not: the speller's suggestions for "Welbeck" or "Bacca" are other
-names and words, not a slip away. So a finding stays when one of LanguageTool's suggestions
-is such a slip; for capitalised words, which are mostly names when unknown, only the slips
-that are hard to make by chance in a real name (swap, doubling, dropped letter, missing
-space) count.
+reporting each one buries the real typos. Two things tell them apart:
+
+- A real typo is almost always one slip away from the word meant: two letters swapped, a
+  letter doubled or dropped, a neighbouring key hit, or a missing space; and the word meant
+  is a common one. A name's suggestions are other names or rare words ("Welbeck": Melbeck,
+  Walbeck), or nonsense ("Gehirnhemisphäre": Gehirnheimsphäre).
+- A name that made the news is attested in a large reference corpus (wordfreq: Wikipedia,
+  news, subtitles, web); a typo in a capitalised word almost never is. Lowercase words are
+  rarely names, and common lowercase typos ("nihct") are attested in web text, so
+  attestation only speaks for capitalised words.
 """
 
 from __future__ import annotations
 
 from collections.abc import Callable, Iterable
+
+from newslint.frequency import zipf as frequency
 
 _ROWS = ("qwertzuiopü", "asdfghjklöä", "yxcvbnm")
 _KEY = {char: (row, col) for row, keys in enumerate(_ROWS) for col, char in enumerate(keys)}
@@ -90,27 +95,78 @@ def joined(
     return None
 
 
-def plausible_typo(
-    word: str, suggestions: Iterable[str], is_noun: Callable[[str], bool] = lambda _: False
-) -> bool:
-    """Is `word` one slip away from something LanguageTool suggests?
+# Zipf frequencies (log10 of occurrences per 10^9 words): 1 = once in 100 million words,
+# the rarest words the reference lists hold.
+NAME_ZIPF = 1.0  # a word with capitals that the reference corpus has at all is a name or term
+COMMON_ZIPF = 2.5  # the word a weak slip (a key, a dropped letter) stands for is this common
+_DISTINCT = frozenset({"swap", "double", "split"})  # slips unlikely to turn a word into a name
 
-    A split into a noun and a personal pronoun ("Neurowissenschaft er" for the Austrian
-    "Neurowissenschafter", "Lug er" for the name Luger) is not German and does not count.
-    """
+
+def attested(word: str, zipf: Callable[[str], float] = frequency) -> bool:
+    """Is a word with capitals in the reference corpus, so a name or a term, not a slip?"""
+    return any(char.isupper() for char in word) and zipf(word) >= NAME_ZIPF
+
+
+def plausible_typo(
+    word: str,
+    suggestions: Iterable[str],
+    is_noun: Callable[[str], bool] = lambda _: False,
+    zipf: Callable[[str], float] = frequency,
+) -> bool:
+    """Is `word` one slip away from a real word that LanguageTool suggests?"""
     if word.lower() in ENGLISH:
         return False
-    kinds = set()
+    if attested(word, zipf):
+        return False
+    has_capitals = any(char.isupper() for char in word)
+    if word.isupper() and len(word) > 1:
+        if len(word) < 5:
+            return False  # an unknown short all-caps word is an acronym
+        # LanguageTool suggests nothing for all-caps words: look for the slip ourselves.
+        suggestions = [*suggestions, *(s.upper() for s in slips_to_common(word.lower(), zipf))]
+    allowed = STRONG | {"keyboard"} if word[:1].isupper() else STRONG | WEAK
     for suggestion in list(suggestions)[:5]:
         kind = slip(word, suggestion)
-        if kind == "split":
-            head, _, tail = suggestion.rpartition(" ")
-            if tail in _PRONOUNS and head[:1].isupper() and is_noun(head):
-                continue
-        kinds.add(kind)
-    kinds.discard(None)
-    if word.isupper() and len(word) > 1:
-        return "split" in kinds  # abbreviations: unknown ones are names of organisations
-    if word[:1].isupper():
-        return bool(kinds & STRONG)
-    return bool(kinds & (STRONG | WEAK))
+        if kind not in allowed:
+            continue
+        if kind == "split" and not _split_is_german(suggestion, is_noun):
+            continue
+        if kind in _DISTINCT and not has_capitals:
+            return True  # a lowercase word is rarely a name; the suggestion may be rare
+        if zipf(suggestion) >= (NAME_ZIPF if kind in _DISTINCT else COMMON_ZIPF):
+            return True
+    return False
+
+
+# Separable verb particles: their participles and zu-infinitives are one word
+# ("entgegengestreckt", "zusammenzuarbeiten"), whatever the speller's dictionary lacks.
+_PARTICLES = frozenset(
+    str.split(
+        "ab an auf aus bei dabei dagegen daher dahin daran darauf davon dazu durch ein empor "
+        "entgegen entlang fest fort gegenüber her heran herauf heraus herbei herein herum "
+        "herunter hervor hin hinauf hinaus hinein hinter hinunter hinzu los mit nach nieder "
+        "vor voran voraus vorbei vorüber weg weiter wieder zu zurück zusammen zuvor"
+    )
+)
+
+
+def _split_is_german(suggestion: str, is_noun: Callable[[str], bool]) -> bool:
+    """Is the split a German reading? Not a noun run into a personal pronoun
+    ("Neurowissenschaft er" for the Austrian "Neurowissenschafter", "Lug er" for the name
+    Luger), nor a verb particle torn from its participle ("entgegen gestreckten")."""
+    head, _, tail = suggestion.rpartition(" ")
+    if tail in _PRONOUNS and head[:1].isupper() and is_noun(head):
+        return False
+    return not (head in _PARTICLES and tail.startswith(("ge", "zu")) and len(tail) > 4)
+
+
+_ALPHABET = "abcdefghijklmnopqrstuvwxyzäöüß"
+
+
+def slips_to_common(word: str, zipf: Callable[[str], float]) -> list[str]:
+    """Common words one swap, doubling or dropped letter away from `word`, commonest first."""
+    candidates = {word[:i] + word[i + 1 :] for i in range(len(word))}  # a letter too many
+    candidates |= {word[:i] + word[i + 1] + word[i] + word[i + 2 :] for i in range(len(word) - 1)}
+    candidates |= {word[:i] + c + word[i:] for i in range(len(word) + 1) for c in _ALPHABET}
+    scored = [(zipf(c), c) for c in candidates - {word}]
+    return [c for z, c in sorted(scored, reverse=True) if z >= COMMON_ZIPF][:3]

@@ -68,6 +68,8 @@ def wait_until_gone(needle: str, timeout: float = 15.0) -> list[int]:
 def make_home(root: Path, installation: Installation, state_dir: Path | None = None) -> Home:
     root.mkdir(parents=True, exist_ok=True)
     (root / installation.path.name).symlink_to(installation.path)
+    for table in Home.default().root.glob("wordfreq-*.sqlite3"):  # derived data, no user text
+        (root / table.name).symlink_to(table)
     if state_dir is not None:
         (root / "server").symlink_to(state_dir)
     return Home(root)

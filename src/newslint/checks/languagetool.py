@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import re
 import sys
-from collections.abc import Iterator, Mapping, Sequence
+from collections.abc import Callable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
 from types import TracebackType
 from typing import Any, TextIO
@@ -18,9 +18,10 @@ from typing import Any, TextIO
 from newslint.config import Config
 from newslint.diagnostic import Finding, Severity, Source
 from newslint.document.model import Block, Document
+from newslint.frequency import zipf
 from newslint.languagetool.model import LTFailure, LTMatch, LTSettings, TextPart
 from newslint.packs.yamlsource import SourceError
-from newslint.spelling import joined, plausible_typo
+from newslint.spelling import attested, joined, plausible_typo
 
 SPELLING_RULES = re.compile(r"(SPELLER_RULE|MORFOLOGIK_RULE|HUNSPELL)")
 MASK_WORD = "Wort"  # what LanguageTool reads in place of inline code or a URL
@@ -226,13 +227,17 @@ class LanguageToolCheck:
                 if finding is not None:
                     yield d, b, finding
 
+    def zipf(self, word: str) -> float:
+        """The word's frequency in the reference corpus of the checked language."""
+        return zipf(word, self.settings.language.partition("-")[0])
+
     def _worth_reporting(self, document: Document, word: str, match: LTMatch) -> bool:
         if self.vocabulary.accepts(word):
             return False
         if not self.speller_filter:
             return True
-        return not looks_like_name(document, word) and plausible_typo(
-            word, match.replacements, _is_noun
+        return not looks_like_name(document, word, self.zipf) and plausible_typo(
+            word, match.replacements, _is_noun, self.zipf
         )
 
     def _joined(self, word: str) -> str | None:
@@ -249,7 +254,7 @@ class LanguageToolCheck:
         replacements = match.replacements
         if name == "spelling" and not self._worth_reporting(document, flagged, match):
             split = None
-            if self.speller_filter and not looks_like_name(document, flagged):
+            if self.speller_filter and not looks_like_name(document, flagged, self.zipf):
                 split = self._joined(flagged)
             if split is None or self.vocabulary.accepts(flagged):
                 return None
@@ -273,9 +278,12 @@ def _is_noun(word: str) -> bool:
     return bool(readings) and str(readings[0][0]).startswith(("NN", "NE"))
 
 
-def looks_like_name(document: Document, word: str) -> bool:
-    """A capitalised unknown word used more than once in the article is almost always a name
-    or a term the author spells on purpose; a typo is rarely repeated letter for letter."""
+def looks_like_name(document: Document, word: str, zipf: Callable[[str], float]) -> bool:
+    """A capitalised word the reference corpus knows is a name or a term (newslint.spelling).
+    An unknown one used more than once in the article is almost always a name or a term the
+    author spells on purpose too; a typo is rarely repeated letter for letter."""
+    if attested(word, zipf):
+        return True
     if not word[:1].isupper():
         return False
     pattern = re.compile(rf"(?<!\w){re.escape(word)}(?!\w)")

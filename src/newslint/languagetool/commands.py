@@ -42,8 +42,12 @@ def languagetool() -> None:
 @languagetool.command()
 def install() -> None:
     """Install LanguageTool into the user cache (a no-op when it is there)."""
+    from newslint.frequency import prepare
+
     installation = _run(lambda: ensure_installed(Home.default(), _progress))
     click.echo(f"LanguageTool {installation.version} in {installation.path}")
+    table = prepare("de")  # for the spelling filter (newslint.spelling)
+    click.echo(f"word frequencies in {table}" if table else "word frequencies: not available")
 
 
 @languagetool.command()

@@ -1,0 +1,100 @@
+"""Word frequencies (wordfreq) as an indexed table in the user cache.
+
+The spelling filter asks how common a handful of words are. wordfreq answers from its
+whole list, which takes 0.8 s to import and load for German: more than a pre-commit
+hook's entire budget. So the list is copied once per wordfreq version and language into
+a sqlite table in newslint's cache, and later runs look words up by index (well under a
+millisecond). Lookups normalise and combine tokens the way wordfreq does for languages
+with a plain regex tokenizer (German, English): NFC, case folding, and
+1/f = 1/f1 + 1/f2 + ... over the tokens of "al-Hak". Words with digits (product names,
+"4k-Fernseher") count as unseen: wordfreq estimates numbers by a formula, not from text.
+
+Where the cache cannot be written, wordfreq is asked directly.
+"""
+
+from __future__ import annotations
+
+import math
+import os
+import re
+import sqlite3
+import sys
+import unicodedata
+from functools import cache
+from importlib.metadata import PackageNotFoundError, version
+from pathlib import Path
+
+from newslint.languagetool.paths import Home, ensure_private_dir
+
+_TOKEN = re.compile(r"\w+(?:['’]\w+)*")
+_DIGITS = re.compile(r"\d")
+_MINIMUM_ZIPF = 1.0  # wordfreq's lists stop at one occurrence in 100 million words
+
+
+def zipf(word: str, language: str = "de") -> float:
+    """How common `word` is in `language` (Zipf scale: log10 per 10^9 words; 0 = unseen)."""
+    return _table(language).zipf(word)
+
+
+class _Table:
+    def __init__(self, language: str, path: Path | None) -> None:
+        self.language = language
+        self._db = _open(path) if path is not None else None
+
+    def zipf(self, word: str) -> float:
+        if self._db is None:
+            from wordfreq import zipf_frequency
+
+            return float(zipf_frequency(word, self.language))
+        folded = unicodedata.normalize("NFC", word).casefold()
+        tokens = _TOKEN.findall(folded)
+        if not tokens or _DIGITS.search(folded):
+            return 0.0
+        total = 0.0
+        for token in tokens:
+            row = self._db.execute("SELECT freq FROM words WHERE word = ?", (token,)).fetchone()
+            if row is None:
+                return 0.0
+            total += 1.0 / row[0]
+        return round(math.log10(1.0 / total) + 9, 2)
+
+
+def prepare(language: str, home: Home | None = None) -> Path | None:
+    """The table for `language`, built first if missing (`newslint languagetool install`
+    does this, so the first check does not pay); None where it cannot be built."""
+    try:
+        path = (home or Home.default()).root / f"wordfreq-{version('wordfreq')}-{language}.sqlite3"
+        if not path.exists():
+            _build(language, path)
+    except (PackageNotFoundError, OSError, sqlite3.Error, LookupError):
+        return None
+    return path
+
+
+@cache
+def _table(language: str) -> _Table:
+    return _Table(language, prepare(language))
+
+
+def _open(path: Path) -> sqlite3.Connection:
+    return sqlite3.connect(f"file:{path}?mode=ro", uri=True, check_same_thread=False)
+
+
+def _build(language: str, path: Path) -> None:
+    """Copy wordfreq's list into a table, atomically: two runs may build it at once."""
+    from wordfreq import get_frequency_dict
+
+    print(f"newslint: preparing word frequencies for {language!r} (once)…", file=sys.stderr)
+    frequencies = get_frequency_dict(language, "best")
+    ensure_private_dir(path.parent)
+    partial = path.with_name(f"{path.name}.{os.getpid()}.partial")
+    partial.unlink(missing_ok=True)
+    db = sqlite3.connect(partial)
+    try:
+        db.execute("CREATE TABLE words (word TEXT PRIMARY KEY, freq REAL NOT NULL) WITHOUT ROWID")
+        db.executemany("INSERT OR IGNORE INTO words VALUES (?, ?)", frequencies.items())
+        db.commit()
+    finally:
+        db.close()
+    partial.chmod(0o600)
+    os.replace(partial, path)
