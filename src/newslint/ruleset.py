@@ -12,6 +12,7 @@ from newslint.config import Config
 from newslint.diagnostic import Severity
 from newslint.packs.loader import RulePack, compile_rule, load_pack, shipped_packs_dir
 from newslint.packs.yamlsource import SourceError
+from newslint.vocabulary import Vocabulary
 
 
 def matches(rule_id: str, patterns: Iterable[str]) -> bool:
@@ -68,7 +69,20 @@ def build_ruleset(config: Config) -> RuleSet:
             if override in ("off", False) or not _selected(rule.id, select, ignore):
                 continue
             checks.append(pack.checks[rule.id] if rule is loaded else compile_rule(rule))
+    reject = Vocabulary.from_config(config).reject_rule()
+    if reject is not None:
+        rules[reject.id] = reject
+        if overrides.get(reject.id) not in ("off", False) and _selected(reject.id, select, ignore):
+            checks.append(_compile_house_rule(reject, config))
     return RuleSet(rules, tuple(checks), select, ignore)
+
+
+def _compile_house_rule(rule: Rule, config: Config) -> Check:
+    try:
+        return compile_rule(rule)
+    except SourceError as exc:
+        origin = config.origins.get("vocabulary", "config")
+        raise SourceError(origin, None, "vocabulary.reject", exc.message) from None
 
 
 def _selected(rule_id: str, select: tuple[str, ...], ignore: tuple[str, ...]) -> bool:

@@ -11,7 +11,6 @@ from __future__ import annotations
 import re
 import sys
 from collections.abc import Callable, Iterator, Mapping, Sequence
-from dataclasses import dataclass, field
 from types import TracebackType
 from typing import Any, TextIO
 
@@ -22,6 +21,7 @@ from newslint.frequency import zipf
 from newslint.languagetool.model import LTFailure, LTMatch, LTSettings, TextPart
 from newslint.packs.yamlsource import SourceError
 from newslint.spelling import attested, joined, plausible_typo
+from newslint.vocabulary import Vocabulary
 
 SPELLING_RULES = re.compile(r"(SPELLER_RULE|MORFOLOGIK_RULE|HUNSPELL)")
 MASK_WORD = "Wort"  # what LanguageTool reads in place of inline code or a URL
@@ -116,42 +116,6 @@ def settings_from(config: Config, use_cache: bool) -> LTSettings:
         values[key] = tuple(str(v) for v in raw.get(key, ()) or ())
     values["use_cache"] = use_cache
     return LTSettings(**values)
-
-
-@dataclass
-class Vocabulary:
-    """House words: accepted ones silence spelling findings (names, places, brands)."""
-
-    accepted: list[re.Pattern[str]] = field(default_factory=list)
-
-    @classmethod
-    def from_config(cls, config: Config) -> Vocabulary:
-        raw: Mapping[str, Any] = config.get("vocabulary", {}) or {}
-        words = [str(w) for w in raw.get("accept", []) or []]
-        for name in raw.get("accept_files", []) or []:
-            path = config.base_dir / str(name)
-            try:
-                lines = path.read_text(encoding="utf-8").splitlines()
-            except OSError as exc:
-                raise SourceError(
-                    path, None, "vocabulary.accept_files", f"cannot read: {exc}"
-                ) from None
-            words += [line.strip() for line in lines if line.strip() and not line.startswith("#")]
-        patterns = []
-        for word in words:
-            try:
-                patterns.append(re.compile(word))
-            except re.error as exc:
-                raise SourceError(
-                    config.origins.get("vocabulary", "config"),
-                    None,
-                    "vocabulary.accept",
-                    f"{word!r}: {exc}",
-                ) from None
-        return cls(patterns)
-
-    def accepts(self, word: str) -> bool:
-        return any(p.fullmatch(word) for p in self.accepted)
 
 
 class LanguageToolCheck:
