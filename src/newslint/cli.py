@@ -51,6 +51,11 @@ def cli() -> None:
     default=None,
     help="Run LanguageTool (spelling and grammar) or only the YAML rules.",
 )
+@click.option(
+    "--keep-alive",
+    is_flag=True,
+    help="Leave LanguageTool running for later runs (it stops itself when idle).",
+)
 @click.option("--no-cache", is_flag=True, help="Do not use or fill the LanguageTool result cache.")
 @click.option("--stdin-filename", help="Name (and so file type) for text read from '-'.")
 @click.option("--statistics", is_flag=True, help="Print counts per rule.")
@@ -84,6 +89,7 @@ def check(paths: tuple[str, ...], **opts: Any) -> None:
             key: opts[key] for key in ("language", "select", "ignore", "min_severity", "fail_on")
         },
         languagetool=opts["languagetool"],
+        keep_alive=opts["keep_alive"],
         stdin_filename=opts["stdin_filename"],
         statistics=opts["statistics"],
         quiet=opts["quiet"],

@@ -34,6 +34,7 @@ class CheckOptions:
     config_file: Path | None = None
     overrides: dict[str, Any] = field(default_factory=dict)  # command-line values for config keys
     languagetool: bool | None = None  # None: as configured
+    keep_alive: bool = False  # start the shared LanguageTool server for later runs
     stdin_filename: str | None = None
     statistics: bool = False
     quiet: bool = False
@@ -51,9 +52,12 @@ def resolve_config(project_file: Path | None, options: CheckOptions) -> Config:
     for key, value in options.overrides.items():
         if value is not None and value != ():
             config.set(key, list(value) if isinstance(value, tuple) else value, "command line")
-    if options.languagetool is not None:
+    if options.languagetool is not None or options.keep_alive:
         lt = dict(config.get("languagetool", {}))
-        lt["enabled"] = options.languagetool
+        if options.languagetool is not None:
+            lt["enabled"] = options.languagetool
+        if options.keep_alive:
+            lt["keep_alive"] = True
         config.set("languagetool", lt, "command line")
     return config
 

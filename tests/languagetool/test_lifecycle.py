@@ -12,7 +12,9 @@ import time
 from pathlib import Path
 
 import pytest
+from click.testing import CliRunner
 
+from newslint.cli import cli
 from newslint.languagetool import LanguageTool, LTSettings, TextPart, daemon
 from newslint.languagetool.install import Installation
 from newslint.languagetool.paths import Home
@@ -155,3 +157,25 @@ def test_later_runs_reuse_the_shared_server(home: Home) -> None:
         lt.check_many([[TextPart("Die Sitzung dauerte drei Stunden.")]])
     assert daemon.read_state(home.state_dir) == state  # same server, still running
     assert (home.state_dir / daemon.LAST_USED).stat().st_mtime > before
+
+
+def test_keep_alive_leaves_the_shared_server_for_the_next_run(
+    lt_base: Path, installation: Installation, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """What the newslint-languagetool pre-commit hook does (`newslint check --keep-alive`)."""
+    home = make_home(lt_base / "keep-alive", installation)
+    monkeypatch.setenv("NEWSLINT_CACHE_DIR", str(home.root))
+    article = tmp_path / "kurz.txt"
+    article.write_text("Kurz\n\nDie Sitzung dauerte drei Stunden.\n", encoding="utf-8")
+    try:
+        result = CliRunner().invoke(cli, ["check", "--keep-alive", str(article)])
+        assert result.exit_code == 0, result.output
+        state = daemon.find(home, installation.version)
+        assert state is not None
+        assert java_processes(str(home.root)) == [state.java_pid]
+        result = CliRunner().invoke(cli, ["check", "--no-cache", str(article)])
+        assert result.exit_code == 0, result.output
+        assert daemon.find(home, installation.version) == state  # reused, not restarted
+    finally:
+        daemon.stop(home)
+    assert wait_until_gone(str(home.root)) == []
