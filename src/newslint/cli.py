@@ -58,7 +58,11 @@ def cli() -> None:
 )
 @click.option("--no-cache", is_flag=True, help="Do not use or fill the LanguageTool result cache.")
 @click.option("--stdin-filename", help="Name (and so file type) for text read from '-'.")
-@click.option("--statistics", is_flag=True, help="Print counts per rule.")
+@click.option(
+    "--statistics",
+    is_flag=True,
+    help="Print counts per rule, and LanguageTool's requests and cache hits on stderr.",
+)
 @click.option("--quiet", "-q", is_flag=True, help="Only the findings, no summary.")
 @click.option("--exit-zero", is_flag=True, help="Exit 0 even when there are findings.")
 @click.option(

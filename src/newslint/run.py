@@ -235,7 +235,9 @@ def _batch_checks(
             return checks
         checks.append(
             stack.enter_context(
-                LanguageToolCheck.from_config(config, options.use_cache, sys.stderr)
+                LanguageToolCheck.from_config(
+                    config, options.use_cache, sys.stderr, statistics=options.statistics
+                )
             )
         )
     return checks

@@ -33,3 +33,19 @@ def test_seed_000_with_languagetool(
     assert at[(41, 6)] == [(41, 6, 12, "de-news.joined-words")]
     assert at[(41, 40)] == [(41, 40, 47, "de-news.lowercase-noun")]
     assert sum(f[3].startswith("de-news.") for f in found) == 22
+
+
+def test_second_run_sends_nothing(
+    shared: Path, home: Home, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Acceptance: an unchanged corpus is checked again without a request to LanguageTool."""
+    monkeypatch.setenv("NEWSLINT_CACHE_DIR", str(home.root))
+    articles = sorted((shared / "corpus" / "dev" / "dirty").iterdir())[:2]
+    args = ["check", "--statistics", "--language", "de-AT", "-q", *map(str, articles)]
+    first = CliRunner().invoke(cli, args)
+    second = CliRunner().invoke(cli, args)
+    assert first.exit_code == second.exit_code == 1
+    assert first.stdout == second.stdout
+    assert ", 0 requests sent" not in first.stderr
+    assert "LanguageTool: 0 paragraphs from the cache" in first.stderr
+    assert ", 0 requests sent" in second.stderr

@@ -128,17 +128,19 @@ class LanguageToolCheck:
         stderr: TextIO,
         *,
         speller_filter: bool = True,  # the name filter (newslint.spelling); off = raw speller
+        statistics: bool = False,  # say on stderr how much came from the cache
     ) -> None:
         self.settings = settings
         self.vocabulary = vocabulary
         self.stderr = stderr
         self.speller_filter = speller_filter
+        self.statistics = statistics
         self._failures: dict[int, str] = {}
         self._client: Any = None
 
     @classmethod
     def from_config(
-        cls, config: Config, use_cache: bool, stderr: TextIO | None = None
+        cls, config: Config, use_cache: bool, stderr: TextIO | None = None, statistics: bool = False
     ) -> LanguageToolCheck:
         raw = config.get("languagetool", {}) or {}
         return cls(
@@ -146,6 +148,7 @@ class LanguageToolCheck:
             Vocabulary.from_config(config),
             stderr or sys.stderr,
             speller_filter=bool(raw.get("speller_filter", True)),
+            statistics=statistics,
         )
 
     def __enter__(self) -> LanguageToolCheck:
@@ -159,6 +162,11 @@ class LanguageToolCheck:
     ) -> None:
         if self._client is not None:
             self._client.close()
+            if self.statistics:
+                self._progress(
+                    f"LanguageTool: {self._client.paragraphs_cached} paragraphs from the cache, "
+                    f"{self._client.requests_sent} requests sent"
+                )
 
     def _progress(self, message: str) -> None:
         print(f"newslint: {message}", file=self.stderr, flush=True)

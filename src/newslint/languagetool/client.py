@@ -104,6 +104,7 @@ class LanguageTool:
         self._finalizer = weakref.finalize(self, self._res.close)
         self._version: str | None = None
         self._requests = 0
+        self._cached = 0
         self._restarts = 0
         self._lock = threading.Lock()
         self._closed = False
@@ -121,6 +122,11 @@ class LanguageTool:
     def requests_sent(self) -> int:
         """`/v2/check` requests sent for paragraphs (warm-up and health probes not counted)."""
         return self._requests
+
+    @property
+    def paragraphs_cached(self) -> int:
+        """Paragraphs answered from the result cache, without a request."""
+        return self._cached
 
     def check_many(self, items: Sequence[Sequence[TextPart]]) -> list[Result]:
         """One result per item, in order: its matches, or an `LTFailure`.
@@ -143,6 +149,7 @@ class LanguageTool:
             parts_of[material] = parts
         if self._res.cache is not None and pending and self.version != "unknown":
             for material, matches in self._res.cache.get_many(pending).items():
+                self._cached += len(pending[material])
                 for index in pending.pop(material):
                     results[index] = list(matches)
         if pending:
