@@ -40,3 +40,8 @@ def test_an_unwritable_cache_falls_back_to_wordfreq(tmp_path: Path) -> None:
     blocker.write_text("not a directory")
     assert prepare("de", Home(blocker / "home")) is None
     assert _Table("de", None).zipf("Haus") == zipf_frequency("Haus", "de")
+
+
+def test_a_language_without_a_list_knows_no_words(tmp_path: Path) -> None:
+    assert prepare("xx", Home(tmp_path)) is None
+    assert _Table("xx", None).zipf("Haus") == 0.0

@@ -9,7 +9,8 @@ with a plain regex tokenizer (German, English): NFC, case folding, and
 1/f = 1/f1 + 1/f2 + ... over the tokens of "al-Hak". Words with digits (product names,
 "4k-Fernseher") count as unseen: wordfreq estimates numbers by a formula, not from text.
 
-Where the cache cannot be written, wordfreq is asked directly.
+Where the cache cannot be written, wordfreq is asked directly; for a language wordfreq has
+no list for, every word counts as unseen (the filter then relies on slips alone).
 """
 
 from __future__ import annotations
@@ -45,7 +46,10 @@ class _Table:
         if self._db is None:
             from wordfreq import zipf_frequency
 
-            return float(zipf_frequency(word, self.language))
+            try:
+                return float(zipf_frequency(word, self.language))
+            except LookupError:  # no list for this language: every word counts as unseen
+                return 0.0
         folded = unicodedata.normalize("NFC", word).casefold()
         tokens = _TOKEN.findall(folded)
         if not tokens or _DIGITS.search(folded):
