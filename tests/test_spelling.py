@@ -4,7 +4,14 @@ from __future__ import annotations
 
 import pytest
 
-from newslint.spelling import frequency, joined, plausible_typo, slip, slips_to_common
+from newslint.spelling import (
+    compound_zipf,
+    frequency,
+    joined,
+    plausible_typo,
+    slip,
+    slips_to_common,
+)
 
 
 @pytest.mark.parametrize(
@@ -17,6 +24,7 @@ from newslint.spelling import frequency, joined, plausible_typo, slip, slips_to_
         ("Mitarbeitersollen", "Mitarbeiter sollen", "split"),
         ("Welbeck", "Melbeck", "substitute"),
         ("Hughes", "Hughs", "extra"),
+        ("WebStandard", "Webstandard", "case"),
         ("Bacca", "Back", None),
     ],
 )
@@ -44,6 +52,9 @@ def test_capitalised_words_need_a_strong_slip() -> None:
         ("reinhackle", ["reinhacke", "reinhackte"]),  # Austrian: a rare word is no target
         ("entgegengestreckten", ["entgegen gestreckten"]),  # particle and participle
         ("OECD", []),  # short all-caps: an acronym
+        ("Meknes", ["Meines"]),  # a rare name of the corpus: a key slip is not enough
+        ("WebStandard", ["Webstandard", "Web Standard"]),  # a brand: case and split
+        ("Ellenikon", ["Ellenikone"]),  # too short to be judged as a compound
     ],
 )
 def test_names_terms_and_rare_targets_are_not_typos(word: str, suggestions: list[str]) -> None:
@@ -60,6 +71,10 @@ def test_names_terms_and_rare_targets_are_not_typos(word: str, suggestions: list
         ("mitzuverhandlen", ["mitzuverhandeln"]),  # lowercase: a swap needs no frequency
         ("STADARD", []),  # LanguageTool suggests nothing for all-caps words
         ("auchkeine", ["auch keine"]),
+        ("Koaltion", ["Koalition"]),  # in the corpus as a typo, 1,000 times rarer
+        ("Nivau", ["Niveau"]),
+        ("Stadtstdio", ["Stadtstudio"]),  # a rare compound of common stems
+        ("Preisabxprachen", ["Preisabsprachen"]),
     ],
 )
 def test_slips_of_common_words_are_typos(word: str, suggestions: list[str]) -> None:
@@ -78,3 +93,8 @@ def test_joined_words_are_split() -> None:
     assert joined("Quietschlautein", lexicon.__contains__) == "Quietschlaute in"
     assert joined("Hunter", lexicon.__contains__) is None
     assert joined("Enner", lexicon.__contains__) is None
+
+
+def test_compound_frequency_is_that_of_the_rarer_stem() -> None:
+    assert compound_zipf("Stadtstudio", frequency) >= 2.5 > frequency("Stadtstudio")
+    assert compound_zipf("Ellenikone", frequency) == frequency("Ellenikone")  # too short

@@ -57,3 +57,11 @@ def test_a_broken_entry_names_file_key_and_word(tmp_path: Path) -> None:
     assert code == 2 and "give every word a preferred one" in output
     code, output = _run(tmp_path, "  rejects: [Weißrussland]\n")
     assert code == 2 and "key 'vocabulary': unknown key(s): ['rejects']" in output
+
+
+def test_regional_spellings_are_accepted_for_their_language() -> None:
+    from newslint.vocabulary import Vocabulary
+
+    assert Vocabulary().for_language("de-AT").accepts("Neurowissenschafter")
+    assert Vocabulary().for_language("de-CH").accepts("Politikwissenschafterinnen")
+    assert not Vocabulary().for_language("de-DE").accepts("Neurowissenschafter")

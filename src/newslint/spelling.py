@@ -48,6 +48,8 @@ def slip(word: str, suggestion: str) -> str | None:
                 return "swap"
         if len(diff) == 1:
             i = diff[0]
+            if word[i].lower() == suggestion[i].lower():
+                return "case"  # "WebStandard" for "Webstandard": a spelling choice, not a slip
             return "keyboard" if _neighbours(word[i], suggestion[i]) else "substitute"
         return None
     if len(word) == len(suggestion) + 1:
@@ -97,14 +99,33 @@ def joined(
 
 # Zipf frequencies (log10 of occurrences per 10^9 words): 1 = once in 100 million words,
 # the rarest words the reference lists hold.
-NAME_ZIPF = 1.0  # a word with capitals that the reference corpus has at all is a name or term
+NAME_ZIPF = 1.0  # a word with capitals that the reference corpus has is a name or a term ...
+RARE_ZIPF = 2.0  # ... though below this it may be a common slip ("Koaltion", "Nivau") ...
+LEAP_ZIPF = 2.5  # ... of a word this many orders of magnitude more common
 COMMON_ZIPF = 2.5  # the word a weak slip (a key, a dropped letter) stands for is this common
+EVERYDAY_ZIPF = 3.5  # slips newslint finds itself must lead to a word at least this common
 _DISTINCT = frozenset({"swap", "double", "split"})  # slips unlikely to turn a word into a name
+_LETTER_SLIPS = frozenset({"swap", "double", "drop"})  # a brand run together is no slip
+_COMPOUND_LENGTH = 11  # shorter words are rarely compounds of two real stems
 
 
 def attested(word: str, zipf: Callable[[str], float] = frequency) -> bool:
     """Is a word with capitals in the reference corpus, so a name or a term, not a slip?"""
     return any(char.isupper() for char in word) and zipf(word) >= NAME_ZIPF
+
+
+def compound_zipf(word: str, zipf: Callable[[str], float] = frequency) -> float:
+    """A word's frequency, or for a long compound the corpus lacks ("Stadtstudio"), that of
+    its rarer part at the best split into stems of four letters or more: compounds are
+    formed freely and most are rare, their parts are not."""
+    best = zipf(word)
+    if best >= COMMON_ZIPF or not word.isalpha() or len(word) < _COMPOUND_LENGTH:
+        return best
+    for i in range(4, len(word) - 3):
+        head = zipf(word[:i])
+        if head > best:
+            best = max(best, min(head, zipf(word[i:])))
+    return best
 
 
 def plausible_typo(
@@ -116,16 +137,23 @@ def plausible_typo(
     """Is `word` one slip away from a real word that LanguageTool suggests?"""
     if word.lower() in ENGLISH:
         return False
-    if attested(word, zipf):
-        return False
     has_capitals = any(char.isupper() for char in word)
+    own = zipf(word) if has_capitals else 0.0
+    if own >= RARE_ZIPF:
+        return False
+    suggestions = list(suggestions)[:5]
     if word.isupper() and len(word) > 1:
         if len(word) < 5:
             return False  # an unknown short all-caps word is an acronym
         # LanguageTool suggests nothing for all-caps words: look for the slip ourselves.
-        suggestions = [*suggestions, *(s.upper() for s in slips_to_common(word.lower(), zipf))]
-    allowed = STRONG | {"keyboard"} if word[:1].isupper() else STRONG | WEAK
-    for suggestion in list(suggestions)[:5]:
+        suggestions += [s.upper() for s in slips_to_common(word.lower(), zipf)]
+    if own >= NAME_ZIPF:
+        allowed = _LETTER_SLIPS  # a rare word of the corpus: only a clear slip of a common one
+    elif word[:1].isupper():
+        allowed = STRONG | {"keyboard"}
+    else:
+        allowed = STRONG | WEAK
+    for suggestion in suggestions:
         kind = slip(word, suggestion)
         if kind not in allowed:
             continue
@@ -133,7 +161,10 @@ def plausible_typo(
             continue
         if kind in _DISTINCT and not has_capitals:
             return True  # a lowercase word is rarely a name; the suggestion may be rare
-        if zipf(suggestion) >= (NAME_ZIPF if kind in _DISTINCT else COMMON_ZIPF):
+        needed = NAME_ZIPF if kind in _DISTINCT else COMMON_ZIPF
+        if own >= NAME_ZIPF:
+            needed = own + LEAP_ZIPF
+        if compound_zipf(suggestion, zipf) >= needed:
             return True
     return False
 
@@ -164,9 +195,10 @@ _ALPHABET = "abcdefghijklmnopqrstuvwxyzäöüß"
 
 
 def slips_to_common(word: str, zipf: Callable[[str], float]) -> list[str]:
-    """Common words one swap, doubling or dropped letter away from `word`, commonest first."""
+    """Everyday words (Zipf ≥ 3.5: Standard) one swap, doubling or dropped letter away from
+    `word`, commonest first."""
     candidates = {word[:i] + word[i + 1 :] for i in range(len(word))}  # a letter too many
     candidates |= {word[:i] + word[i + 1] + word[i] + word[i + 2 :] for i in range(len(word) - 1)}
     candidates |= {word[:i] + c + word[i:] for i in range(len(word) + 1) for c in _ALPHABET}
     scored = [(zipf(c), c) for c in candidates - {word}]
-    return [c for z, c in sorted(scored, reverse=True) if z >= COMMON_ZIPF][:3]
+    return [c for z, c in sorted(scored, reverse=True) if z >= EVERYDAY_ZIPF][:3]

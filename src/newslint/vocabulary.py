@@ -30,6 +30,10 @@ from newslint.document.model import BlockKind
 from newslint.packs.yamlsource import SourceError
 
 REJECT_RULE = "vocabulary.reject"
+# Regional spellings that LanguageTool's dictionary for the variant knows as words but not
+# inside compounds: Austrian and Swiss "Wissenschafter" (Neurowissenschafter).
+_WISSENSCHAFTER = r"\w+wissenschafter(in|innen|n|s)?"
+REGIONAL_ACCEPT = {"de-AT": (_WISSENSCHAFTER,), "de-CH": (_WISSENSCHAFTER,)}
 KEYS = {"accept", "accept_files", "reject"}
 
 
@@ -77,6 +81,11 @@ class Vocabulary:
             except re.error as exc:
                 raise SourceError(origin, None, "vocabulary.accept", f"{word!r}: {exc}") from None
         return cls(accepted, rejected)
+
+    def for_language(self, language: str) -> Vocabulary:
+        """This vocabulary plus the regional spellings of `language` (de-AT, de-CH)."""
+        regional = [re.compile(word) for word in REGIONAL_ACCEPT.get(language, ())]
+        return Vocabulary(self.accepted + regional, self.rejected)
 
     def accepts(self, word: str) -> bool:
         return any(p.fullmatch(word) for p in self.accepted)

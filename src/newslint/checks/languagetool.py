@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import re
 import sys
-from collections.abc import Callable, Iterator, Mapping, Sequence
+from collections.abc import Iterator, Mapping, Sequence
 from types import TracebackType
 from typing import Any, TextIO
 
@@ -143,9 +143,10 @@ class LanguageToolCheck:
         cls, config: Config, use_cache: bool, stderr: TextIO | None = None, statistics: bool = False
     ) -> LanguageToolCheck:
         raw = config.get("languagetool", {}) or {}
+        settings = settings_from(config, use_cache)
         return cls(
-            settings_from(config, use_cache),
-            Vocabulary.from_config(config),
+            settings,
+            Vocabulary.from_config(config).for_language(settings.language),
             stderr or sys.stderr,
             speller_filter=bool(raw.get("speller_filter", True)),
             statistics=statistics,
@@ -208,7 +209,7 @@ class LanguageToolCheck:
             return False
         if not self.speller_filter:
             return True
-        return not looks_like_name(document, word, self.zipf) and plausible_typo(
+        return not used_again(document, word) and plausible_typo(
             word, match.replacements, _is_noun, self.zipf
         )
 
@@ -226,7 +227,11 @@ class LanguageToolCheck:
         replacements = match.replacements
         if name == "spelling" and not self._worth_reporting(document, flagged, match):
             split = None
-            if self.speller_filter and not looks_like_name(document, flagged, self.zipf):
+            if (
+                self.speller_filter
+                and not used_again(document, flagged)
+                and not attested(flagged, self.zipf)
+            ):
                 split = self._joined(flagged)
             if split is None or self.vocabulary.accepts(flagged):
                 return None
@@ -250,12 +255,9 @@ def _is_noun(word: str) -> bool:
     return bool(readings) and str(readings[0][0]).startswith(("NN", "NE"))
 
 
-def looks_like_name(document: Document, word: str, zipf: Callable[[str], float]) -> bool:
-    """A capitalised word the reference corpus knows is a name or a term (newslint.spelling).
-    An unknown one used more than once in the article is almost always a name or a term the
-    author spells on purpose too; a typo is rarely repeated letter for letter."""
-    if attested(word, zipf):
-        return True
+def used_again(document: Document, word: str) -> bool:
+    """A capitalised unknown word used more than once in the article is almost always a name
+    or a term the author spells on purpose; a typo is rarely repeated letter for letter."""
     if not word[:1].isupper():
         return False
     pattern = re.compile(rf"(?<!\w){re.escape(word)}(?!\w)")
