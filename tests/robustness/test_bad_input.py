@@ -5,6 +5,7 @@ from __future__ import annotations
 import codecs
 import json
 import os
+import socket
 from pathlib import Path
 
 import pytest
@@ -152,6 +153,37 @@ def test_unreadable_file(tmp_path: Path) -> None:
     path.chmod(0)
     code, diagnostics = _check(path)
     assert (code, diagnostics[0]["message"]) == (2, "permission denied")
+
+
+def test_named_pipe_and_socket_are_refused_not_waited_on(tmp_path: Path) -> None:
+    """A FIFO among the articles used to block the run forever (open() waits for a writer)."""
+    os.mkfifo(tmp_path / "pipe.md")
+    with socket.socket(socket.AF_UNIX) as sock:
+        sock.bind(str(tmp_path / "sock.md"))
+        (tmp_path / "good.txt").write_text(GOOD, encoding="utf-8")
+        code, diagnostics = _check(tmp_path)
+    assert code == 2
+    found = _by_name(diagnostics)
+    assert found["pipe.md"] == [
+        ("newslint.read-error", "not a regular file (named pipe), not checked")
+    ]
+    assert found["sock.md"] == [("newslint.read-error", "not a regular file (socket), not checked")]
+    assert found["good.txt"] == [("de-news.doubled-space", "Doppeltes Leerzeichen")]
+
+
+def test_endless_device_named_on_the_command_line_is_refused() -> None:
+    code, diagnostics = _check("/dev/zero")
+    assert (code, [d["message"] for d in diagnostics]) == (
+        2,
+        ["not a regular file (character device), not checked"],
+    )
+
+
+def test_path_through_a_file_is_one_error_even_for_root(tmp_path: Path) -> None:
+    """chmod 000 does not stop root; a path through a file (ENOTDIR) fails for everyone."""
+    (tmp_path / "plain.txt").write_text(GOOD, encoding="utf-8")
+    code, diagnostics = _check(tmp_path / "plain.txt" / "a.txt")
+    assert (code, [d["message"] for d in diagnostics]) == (2, ["cannot read: Not a directory"])
 
 
 def test_catastrophic_pattern_is_stopped_and_the_run_completes(tmp_path: Path) -> None:
