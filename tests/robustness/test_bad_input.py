@@ -93,6 +93,39 @@ def test_ten_megabyte_single_line(tmp_path: Path) -> None:
     ]
 
 
+def test_fifty_megabyte_article(tmp_path: Path) -> None:
+    """50 MB with 830,000 LF-only lines: splitting lines used to be quadratic (hours)."""
+    line = "    return compute(x, y)  # Code  mit doppelten Leerzeichen\n"
+    body = line * (50_000_000 // len(line))
+    text = "# Titel\n\nErster  Absatz.\n\n```python\n" + body + "```\n\nLetzter  Absatz.\n"
+    (tmp_path / "a.md").write_text(text, encoding="utf-8")
+    code, diagnostics = _check(tmp_path / "a.md")
+    last = text.count("\n")
+    assert code == 1
+    assert [(d["line"], d["column"]) for d in diagnostics] == [(3, 7), (last, 8)]
+
+
+@pytest.mark.skipif(
+    not os.environ.get("NEWSLINT_SLOW"), reason="50 MB of prose takes ~7 min (NEWSLINT_SLOW=1)"
+)
+def test_fifty_megabyte_of_prose(tmp_path: Path) -> None:
+    para = "Der Bundestag hat am Donnerstag beraten. Die Opposition kritisierte „die Pläne“.\n"
+    text = "Titel\n\n" + para * (50_000_000 // len(para.encode())) + "\nAm Ende  doppelt.\n"
+    (tmp_path / "a.txt").write_text(text, encoding="utf-8")
+    code, diagnostics = _check(tmp_path / "a.txt")
+    assert (code, [(d["line"], d["column"]) for d in diagnostics]) == (
+        1,
+        [(text.count("\n"), 8)],
+    )
+
+
+def test_mixed_line_endings_in_one_file(tmp_path: Path) -> None:
+    data = "Titel\r\n\r\nEins\rzwei  drei\nvier  fünf\r\nEnde  .\n".encode()
+    (tmp_path / "a.txt").write_bytes(data)
+    _, diagnostics = _check(tmp_path / "a.txt")
+    assert [(d["line"], d["column"]) for d in diagnostics][:3] == [(4, 5), (5, 5), (6, 5)]
+
+
 def test_deeply_nested_markdown_does_not_crash(tmp_path: Path) -> None:
     lists = "".join("  " * i + "- Punkt\n" for i in range(200))
     quotes = ">" * 300 + " Zitat\n"
