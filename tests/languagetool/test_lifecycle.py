@@ -16,8 +16,7 @@ import pytest
 from newslint.languagetool import LanguageTool, LTSettings, TextPart, daemon
 from newslint.languagetool.install import Installation
 from newslint.languagetool.paths import Home
-
-from .conftest import java_processes, make_home, wait_until_gone
+from tests.ltsupport import java_processes, make_home, wait_until_gone
 
 SENTENCES = [
     "Die Regirung hat am Mittwoch ein neues Programm vorgestellt.",
