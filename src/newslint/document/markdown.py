@@ -28,6 +28,7 @@ _DIRECTIVE = re.compile(
 _ENTITY = re.compile(r"&(?:#\d{1,7}|#[xX][0-9a-fA-F]{1,6}|[A-Za-z][A-Za-z0-9]{1,31});")
 _SPECIAL = re.compile(r"[\\\\&]")
 _PREFIX_CHARS = frozenset(" \t>*+-#0123456789.)|=")
+_ASCII_SPACE = " \t\r\n"
 _CONTAINERS = {"blockquote_open": BlockKind.QUOTE, "list_item_open": BlockKind.LIST_ITEM}
 
 
@@ -131,6 +132,17 @@ class _Walker:
             return None
         raw = _Raw(self.source, content, starts)
         builder = MapBuilder()
+        if self._kind is not BlockKind.TABLE_CELL:
+            # markdown-it strips a paragraph's leading Unicode whitespace (str.strip): keep a
+            # no-break space at the start as prose, as the tail's whitespace is kept below.
+            head = starts[0]
+            while (
+                head > 0
+                and self.source[head - 1].isspace()
+                and self.source[head - 1] not in _ASCII_SPACE
+            ):
+                head -= 1
+            builder.copy(self.source, head, starts[0])
         cursor = _InlineCursor(raw, builder, self)
         cursor.walk(token.children or [])
         if self._kind is not BlockKind.TABLE_CELL:
@@ -151,7 +163,8 @@ class _Walker:
             text = self.source[line_start:line_end]
             origin = self._row_cursor if in_table and k == 0 else 0
             index = text.find(piece, origin) if piece else len(text)
-            if index < 0 or (not in_table and not _PREFIX_CHARS.issuperset(text[:index])):
+            prefix = text[:index]
+            if index < 0 or (not in_table and not all(_is_prefix(ch) for ch in prefix)):
                 index = len(text) - len(
                     text.lstrip(" \t>")
                 )  # best effort: after the container prefix
@@ -159,6 +172,11 @@ class _Walker:
                 self._row_cursor = index + len(piece)
             starts.append(line_start + index)
         return starts
+
+
+def _is_prefix(char: str) -> bool:
+    """Container markup, indentation, or whitespace markdown-it strips (U+00A0 and others)."""
+    return char in _PREFIX_CHARS or char.isspace()
 
 
 class _Raw:
