@@ -141,3 +141,16 @@ def test_paragraph_starting_with_a_no_break_space_keeps_every_character() -> Non
         assert all(
             source[block.source_map.to_source(i)] == char for i, char in enumerate(block.text)
         )
+
+
+def test_paragraph_opened_by_a_line_of_no_break_spaces() -> None:
+    """Such a line is not blank to CommonMark but markdown-it strips it from the content:
+    the content's first line is the next source line, not this one."""
+    source = "\u00a0\nDer Text <!-- x -->\nzweite  Zeile\n"
+    block = read_markdown("a.md", source).blocks[0]
+    assert block.text.endswith("Der Text <!-- x -->\nzweite  Zeile")
+    assert all(
+        source[block.source_map.to_source(i)] == char
+        for i, char in enumerate(block.text)
+        if char != "\n"
+    )

@@ -127,7 +127,8 @@ class _Walker:
     def _inline(self, token: Token) -> Block | None:
         assert token.map is not None
         content = token.content
-        starts = self._pin_lines(content, token.map[0], self._kind is BlockKind.TABLE_CELL)
+        first = self._first_content_line(content, token.map[0], token.map[1])
+        starts = self._pin_lines(content, first, self._kind is BlockKind.TABLE_CELL)
         if starts is None:
             return None
         raw = _Raw(self.source, content, starts)
@@ -147,11 +148,23 @@ class _Walker:
         cursor.walk(token.children or [])
         if self._kind is not BlockKind.TABLE_CELL:
             end = raw.source_offset(len(content))
-            line_end = self.lines[token.map[0] + content.count("\n")][1]
+            line_end = self.lines[first + content.count("\n")][1]
             tail = self.source[end:line_end]
             if tail and not tail.strip():
                 builder.copy(self.source, end, line_end)
         return finish(builder, self._kind)
+
+    def _first_content_line(self, content: str, first: int, end: int) -> int:
+        """markdown-it also strips whole leading lines of U+00A0 and the like (not blank
+        lines to CommonMark, so they open the paragraph): its content starts further down."""
+        piece = content.split("\n", 1)[0]
+        while first + 1 < min(end, len(self.lines)):
+            line_start, line_end = self.lines[first]
+            text = self.source[line_start:line_end]
+            if (piece and piece in text) or not all(_is_prefix(ch) for ch in text):
+                break
+            first += 1
+        return first
 
     def _pin_lines(self, content: str, first: int, in_table: bool) -> list[int] | None:
         """Source offset where each line of the inline content starts."""
