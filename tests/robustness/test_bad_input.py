@@ -126,6 +126,13 @@ def test_mixed_line_endings_in_one_file(tmp_path: Path) -> None:
     assert [(d["line"], d["column"]) for d in diagnostics][:3] == [(4, 5), (5, 5), (6, 5)]
 
 
+@pytest.mark.parametrize("name", ["a.txt", "a.md"])
+def test_paragraph_of_soft_hyphens_only(tmp_path: Path, name: str) -> None:
+    """HanTa raises IndexError on an empty word; a lone U+00AD is one once removed."""
+    (tmp_path / name).write_text("Titel\n\n\u00ad\n\nDer Text \u00ad\u00ad ist da.\n")
+    assert _check(tmp_path / name) == (0, [])
+
+
 def test_deeply_nested_markdown_does_not_crash(tmp_path: Path) -> None:
     lists = "".join("  " * i + "- Punkt\n" for i in range(200))
     quotes = ">" * 300 + " Zitat\n"
