@@ -2,13 +2,20 @@
 
 Sources, later wins: the shipped preset chain (`extends:`), the project file
 (`newslint.yaml`, `.newslint.yaml` or `[tool.newslint]` in pyproject.toml), then command-line
-options. Every value remembers where it came from, for `newslint config`.
+options. Every value remembers where it came from (file and line), for `newslint config` and
+for errors.
+
+Files a config names (`extends:` paths, `packs:` folders, `vocabulary.accept_files`) must lie
+inside the project: the git work tree the config is in, or else the config's own folder. A
+config arriving with a pull request could otherwise make a CI run read any file the runner
+can (and echo pieces of it in error messages). `allow_outside_paths: true` lifts the fence;
+shipped presets and packs by name are always allowed.
 """
 
 from __future__ import annotations
 
 import tomllib
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -38,22 +45,59 @@ KEYS: dict[str, type | tuple[type, ...]] = {
 }
 
 
+LineOf = Callable[[Sequence[str | int]], int | None]
+
+
 @dataclass
 class Config:
     values: dict[str, Any] = field(default_factory=dict)
     origins: dict[str, str] = field(default_factory=dict)
     path: Path | None = None  # the project file, if any; relative paths in it are relative to it
+    lines: dict[str, LineOf] = field(default_factory=dict)  # key -> line finder in its origin
 
     def get(self, key: str, default: Any = None) -> Any:
         return self.values.get(key, default)
 
-    def set(self, key: str, value: Any, origin: str) -> None:
+    def set(self, key: str, value: Any, origin: str, line: LineOf | None = None) -> None:
         self.values[key] = value
         self.origins[key] = origin
+        if line is not None:
+            self.lines[key] = line
+        else:
+            self.lines.pop(key, None)
 
     @property
     def base_dir(self) -> Path:
         return self.path.parent if self.path else Path.cwd()
+
+    def where(self, key: str, *inner: str | int) -> tuple[str, int | None]:
+        """(origin, line) of `key` (or of `key.inner...`), for one-line errors."""
+        line_of = self.lines.get(key)
+        return self.origins.get(key, "config"), line_of([key, *inner]) if line_of else None
+
+    def project_path(self, name: str, key: str, *inner: str | int) -> Path:
+        """`name` resolved against the project file's folder, refused if outside the project."""
+        path = (self.base_dir / name).resolve()
+        if self.path is not None and not self.get("allow_outside_paths", False):
+            root = project_root(self.path)
+            if not path.is_relative_to(root):
+                origin, line = self.where(key, *inner)
+                label = ".".join([key, *(k for k in inner if isinstance(k, str))])
+                raise SourceError(origin, line, label, _outside(name, root))
+        return path
+
+
+def project_root(config_file: Path) -> Path:
+    """The git work tree holding `config_file`, or else the config's own folder."""
+    folder = config_file.resolve().parent
+    for candidate in (folder, *folder.parents):
+        if (candidate / ".git").exists():
+            return candidate
+    return folder
+
+
+def _outside(name: str, root: Path) -> str:
+    return f"{name!r} is outside the project ({root}); set allow_outside_paths: true to allow it"
 
 
 def find_project_file(start: Path) -> Path | None:
@@ -91,29 +135,34 @@ def load_config(project_file: Path | None) -> Config:
     config = Config(path=project_file)
     data: dict[str, Any] = {}
     origin = "default"
+    line: LineOf | None = None
+    root: Path | None = None  # the fence for `extends:` paths; None: no fence
     if project_file is not None:
-        data, origin = _read_project_file(project_file)
+        data, origin, line = _read_project_file(project_file)
+        if not data.get("allow_outside_paths", False):
+            root = project_root(project_file)
     extends = data.get("extends", "default")
-    for preset_values, preset_origin in _resolve_extends(extends, project_file, []):
-        _merge(config, preset_values, preset_origin)
+    here = _Here(project_file, line)
+    for preset_values, preset_origin, preset_line in _resolve_extends(extends, here, [], root):
+        _merge(config, preset_values, preset_origin, preset_line)
     if project_file is not None:
-        _merge(config, {k: v for k, v in data.items() if k != "extends"}, origin)
+        _merge(config, {k: v for k, v in data.items() if k != "extends"}, origin, line)
     return config
 
 
-def _read_project_file(path: Path) -> tuple[dict[str, Any], str]:
+def _read_project_file(path: Path) -> tuple[dict[str, Any], str, LineOf | None]:
     if path.name == "pyproject.toml":
         data = _pyproject_tool(path).get("newslint", {})
         if not isinstance(data, dict):
             raise SourceError(path, None, "tool.newslint", "must be a table")
         _check_keys(data, path, None)
-        return data, f"{path} [tool.newslint]"
+        return data, f"{path} [tool.newslint]", None
     doc = load_yaml(path)
     data = doc.data if doc.data is not None else {}
     if not isinstance(data, dict):
         raise SourceError(path, 1, None, "a config file must be a mapping of keys to values")
     _check_keys(data, path, doc.line)
-    return data, str(path)
+    return data, str(path), doc.line
 
 
 def _check_keys(data: Mapping[str, Any], path: Path, line: Any) -> None:
@@ -134,58 +183,71 @@ def _check_keys(data: Mapping[str, Any], path: Path, line: Any) -> None:
         )
 
 
+@dataclass(frozen=True)
+class _Here:
+    """The file an `extends:` stands in (None: the built-in default) and its line finder."""
+
+    path: Path | None
+    line_of: LineOf | None
+
+    def error(self, message: str, index: int | None) -> SourceError:
+        keys: list[str | int] = ["extends"] if index is None else ["extends", index]
+        line = self.line_of(keys) if self.line_of else None
+        return SourceError(self.path or "extends", line, "extends", message)
+
+
 def _resolve_extends(
-    extends: Any, base: Path | None, chain: list[str]
-) -> list[tuple[dict[str, Any], str]]:
+    extends: Any, here: _Here, chain: list[str], root: Path | None
+) -> list[tuple[dict[str, Any], str, LineOf]]:
     """Preset values in order, parents first. Names are shipped presets; paths are files."""
     if extends is None:
         return []
     names = [extends] if isinstance(extends, str) else list(extends)
-    resolved: list[tuple[dict[str, Any], str]] = []
-    for name in names:
-        path = _preset_path(str(name), base)
+    resolved: list[tuple[dict[str, Any], str, LineOf]] = []
+    for index, name in enumerate(names):
+        item = None if isinstance(extends, str) else index
+        path = _preset_path(str(name), here, item)
+        if root is not None and path.parent != PRESETS_DIR and not path.is_relative_to(root):
+            raise here.error(_outside(str(name), root), item)
         key = str(path)
         if key in chain:
-            raise SourceError(
-                base or path, None, "extends", f"extends cycle: {' -> '.join([*chain, key])}"
-            )
+            raise here.error(f"extends cycle: {' -> '.join([*chain, key])}", item)
         doc = load_yaml(path)
         data = doc.data or {}
         if not isinstance(data, dict):
             raise SourceError(path, 1, None, "a preset must be a mapping")
         _check_keys(data, path, doc.line)
-        resolved += _resolve_extends(data.get("extends"), path, [*chain, key])
+        resolved += _resolve_extends(
+            data.get("extends"), _Here(path, doc.line), [*chain, key], root
+        )
         label = f"preset {name}" if path.parent == PRESETS_DIR else str(path)
-        resolved.append(({k: v for k, v in data.items() if k != "extends"}, label))
+        resolved.append(({k: v for k, v in data.items() if k != "extends"}, label, doc.line))
     return resolved
 
 
-def _preset_path(name: str, base: Path | None) -> Path:
+def _preset_path(name: str, here: _Here, index: int | None) -> Path:
     shipped = PRESETS_DIR / f"{name}.yaml"
     if "/" not in name and not name.endswith((".yaml", ".yml")):
         if not shipped.is_file():
             available = ", ".join(sorted(p.stem for p in PRESETS_DIR.glob("*.yaml")))
-            raise SourceError(
-                base or "extends",
-                None,
-                "extends",
-                f"no preset named {name!r} (available: {available})",
-            )
+            raise here.error(f"no preset named {name!r} (available: {available})", index)
         return shipped
-    folder = base.parent if base else Path.cwd()
+    folder = here.path.parent if here.path else Path.cwd()
     path = (folder / name).resolve()
     if not path.is_file():
-        raise SourceError(base or path, None, "extends", f"file not found: {name}")
+        raise here.error(f"file not found: {name}", index)
     return path
 
 
-def _merge(config: Config, data: Mapping[str, Any], origin: str) -> None:
+def _merge(
+    config: Config, data: Mapping[str, Any], origin: str, line: LineOf | None = None
+) -> None:
     for key, value in data.items():
         if key in ("rules", "languagetool", "vocabulary", "per_path_ignores") and isinstance(
             value, dict
         ):
             merged = dict(config.get(key, {}))
             merged.update(value)
-            config.set(key, merged, origin)
+            config.set(key, merged, origin, line)
         else:
-            config.set(key, value, origin)
+            config.set(key, value, origin, line)

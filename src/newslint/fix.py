@@ -60,6 +60,18 @@ def unified_diff(path: str, before: str, after: str) -> str:
     )
 
 
+class FileChanged(Exception):
+    """The file on disk is no longer what was checked: writing would undo someone's edit."""
+
+
+def write_if_unchanged(path: Path, before: bytes, after: bytes) -> None:
+    """Write `after` only if the file still holds `before` (an editor may have saved it, or a
+    checkout replaced it, while the run was busy); raises FileChanged or OSError otherwise."""
+    if path.read_bytes() != before:
+        raise FileChanged("changed on disk during the run")
+    write_atomic(path, after)
+
+
 def write_atomic(path: Path, data: bytes) -> None:
     """Replace `path` with `data` in one rename; the file's permissions are kept."""
     mode = path.stat().st_mode & 0o7777

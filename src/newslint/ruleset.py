@@ -41,16 +41,16 @@ class RuleSet:
 
 def load_packs(config: Config) -> list[RulePack]:
     packs = []
-    for entry in config.get("packs", []):
+    for index, entry in enumerate(config.get("packs", [])):
         name = str(entry)
         shipped = shipped_packs_dir() / name
         if "/" not in name and shipped.is_dir():
             packs.append(load_pack(shipped, name))
             continue
-        path = (config.base_dir / name).resolve()
+        path = config.project_path(name, "packs", index)
         if not path.is_dir():
-            origin = config.origins.get("packs", "config")
-            raise SourceError(origin, None, "packs", f"rule pack not found: {name}")
+            origin, line = config.where("packs", index)
+            raise SourceError(origin, line, "packs", f"rule pack not found: {name}")
         packs.append(load_pack(path))
     return packs
 

@@ -173,20 +173,32 @@ def _show_fixes(results: Sequence[FileResult], stdout: TextIO) -> ExitCode:
 
 
 def _apply_fixes(results: Sequence[FileResult]) -> bool:
+    """Write the safe fixes; True if any file had some (so the files are checked again and
+    the report shows what is on disk now, also for a file that could not be written)."""
     fixed = files = 0
+    planned = False
     for result in results:
-        if result.document is None or result.decoded is None or result.path == "<stdin>":
+        decoded = result.decoded
+        if result.document is None or decoded is None or result.path == "<stdin>":
             continue
         edits = fix.plan(result.diagnostics)
         if not edits:
             continue
+        planned = True
         after = fix.apply(result.document.source, edits)
-        fix.write_atomic(Path(result.path), result.decoded.encode(after))
+        try:
+            fix.write_if_unchanged(
+                Path(result.path), decoded.encode(decoded.text), decoded.encode(after)
+            )
+        except (fix.FileChanged, OSError) as exc:
+            reason = exc.strerror if isinstance(exc, OSError) and exc.strerror else exc
+            print(f"newslint: error: {result.path}: not fixed: {reason}", file=sys.stderr)
+            continue
         fixed += len(edits)
         files += 1
     if fixed:
         print(f"newslint: fixed {fixed} finding(s) in {files} file(s)", file=sys.stderr)
-    return fixed > 0
+    return planned
 
 
 def _only_changed_lines(results: list[FileResult], options: CheckOptions) -> None:

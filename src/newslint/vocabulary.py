@@ -50,8 +50,8 @@ class Vocabulary:
         if unknown:
             raise SourceError(origin, None, "vocabulary", f"unknown key(s): {sorted(unknown)}")
         words = [str(w) for w in raw.get("accept", []) or []]
-        for name in raw.get("accept_files", []) or []:
-            path = config.base_dir / str(name)
+        for index, name in enumerate(raw.get("accept_files", []) or []):
+            path = config.project_path(str(name), "vocabulary", "accept_files", index)
             try:
                 lines = path.read_text(encoding="utf-8").splitlines()
             except OSError as exc:

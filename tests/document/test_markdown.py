@@ -128,3 +128,29 @@ def test_inline_directive_line_with_cr_line_endings() -> None:
     source = "# T\r\rText <!-- newslint-disable-next-line --> hier.\rNoch  mehr.\r"
     doc = read_markdown("a.md", source)
     assert [(d.action, d.line) for d in doc.directives] == [("disable-next-line", 3)]
+
+
+def test_paragraph_starting_with_a_no_break_space_keeps_every_character() -> None:
+    """markdown-it strips U+00A0 like a space; the block used to start one character early
+    and lose its last one ("Tex"), found by tests/robustness/test_properties.py."""
+    for prefix in ("", "> ", "- "):
+        source = f"Titel\n\n{prefix}\u00a0Der  Text <!-- x -->\n"
+        doc = read_markdown("a.md", source)
+        block = doc.blocks[-1]
+        assert block.text == "\u00a0Der  Text <!-- x -->"
+        assert all(
+            source[block.source_map.to_source(i)] == char for i, char in enumerate(block.text)
+        )
+
+
+def test_paragraph_opened_by_a_line_of_no_break_spaces() -> None:
+    """Such a line is not blank to CommonMark but markdown-it strips it from the content:
+    the content's first line is the next source line, not this one."""
+    source = "\u00a0\nDer Text <!-- x -->\nzweite  Zeile\n"
+    block = read_markdown("a.md", source).blocks[0]
+    assert block.text.endswith("Der Text <!-- x -->\nzweite  Zeile")
+    assert all(
+        source[block.source_map.to_source(i)] == char
+        for i, char in enumerate(block.text)
+        if char != "\n"
+    )

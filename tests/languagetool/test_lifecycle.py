@@ -18,8 +18,7 @@ from newslint.cli import cli
 from newslint.languagetool import LanguageTool, LTSettings, TextPart, daemon
 from newslint.languagetool.install import Installation
 from newslint.languagetool.paths import Home
-
-from .conftest import java_processes, make_home, wait_until_gone
+from tests.ltsupport import java_processes, make_home, wait_until_gone
 
 SENTENCES = [
     "Die Regirung hat am Mittwoch ein neues Programm vorgestellt.",

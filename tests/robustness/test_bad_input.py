@@ -5,6 +5,7 @@ from __future__ import annotations
 import codecs
 import json
 import os
+import socket
 from pathlib import Path
 
 import pytest
@@ -92,6 +93,46 @@ def test_ten_megabyte_single_line(tmp_path: Path) -> None:
     ]
 
 
+def test_fifty_megabyte_article(tmp_path: Path) -> None:
+    """50 MB with 830,000 LF-only lines: splitting lines used to be quadratic (hours)."""
+    line = "    return compute(x, y)  # Code  mit doppelten Leerzeichen\n"
+    body = line * (50_000_000 // len(line))
+    text = "# Titel\n\nErster  Absatz.\n\n```python\n" + body + "```\n\nLetzter  Absatz.\n"
+    (tmp_path / "a.md").write_text(text, encoding="utf-8")
+    code, diagnostics = _check(tmp_path / "a.md")
+    last = text.count("\n")
+    assert code == 1
+    assert [(d["line"], d["column"]) for d in diagnostics] == [(3, 7), (last, 8)]
+
+
+@pytest.mark.skipif(
+    not os.environ.get("NEWSLINT_SLOW"), reason="50 MB of prose takes ~7 min (NEWSLINT_SLOW=1)"
+)
+def test_fifty_megabyte_of_prose(tmp_path: Path) -> None:
+    para = "Der Bundestag hat am Donnerstag beraten. Die Opposition kritisierte „die Pläne“.\n"
+    text = "Titel\n\n" + para * (50_000_000 // len(para.encode())) + "\nAm Ende  doppelt.\n"
+    (tmp_path / "a.txt").write_text(text, encoding="utf-8")
+    code, diagnostics = _check(tmp_path / "a.txt")
+    assert (code, [(d["line"], d["column"]) for d in diagnostics]) == (
+        1,
+        [(text.count("\n"), 8)],
+    )
+
+
+def test_mixed_line_endings_in_one_file(tmp_path: Path) -> None:
+    data = "Titel\r\n\r\nEins\rzwei  drei\nvier  fünf\r\nEnde  .\n".encode()
+    (tmp_path / "a.txt").write_bytes(data)
+    _, diagnostics = _check(tmp_path / "a.txt")
+    assert [(d["line"], d["column"]) for d in diagnostics][:3] == [(4, 5), (5, 5), (6, 5)]
+
+
+@pytest.mark.parametrize("name", ["a.txt", "a.md"])
+def test_paragraph_of_soft_hyphens_only(tmp_path: Path, name: str) -> None:
+    """HanTa raises IndexError on an empty word; a lone U+00AD is one once removed."""
+    (tmp_path / name).write_text("Titel\n\n\u00ad\n\nDer Text \u00ad\u00ad ist da.\n")
+    assert _check(tmp_path / name) == (0, [])
+
+
 def test_deeply_nested_markdown_does_not_crash(tmp_path: Path) -> None:
     lists = "".join("  " * i + "- Punkt\n" for i in range(200))
     quotes = ">" * 300 + " Zitat\n"
@@ -152,6 +193,37 @@ def test_unreadable_file(tmp_path: Path) -> None:
     path.chmod(0)
     code, diagnostics = _check(path)
     assert (code, diagnostics[0]["message"]) == (2, "permission denied")
+
+
+def test_named_pipe_and_socket_are_refused_not_waited_on(tmp_path: Path) -> None:
+    """A FIFO among the articles used to block the run forever (open() waits for a writer)."""
+    os.mkfifo(tmp_path / "pipe.md")
+    with socket.socket(socket.AF_UNIX) as sock:
+        sock.bind(str(tmp_path / "sock.md"))
+        (tmp_path / "good.txt").write_text(GOOD, encoding="utf-8")
+        code, diagnostics = _check(tmp_path)
+    assert code == 2
+    found = _by_name(diagnostics)
+    assert found["pipe.md"] == [
+        ("newslint.read-error", "not a regular file (named pipe), not checked")
+    ]
+    assert found["sock.md"] == [("newslint.read-error", "not a regular file (socket), not checked")]
+    assert found["good.txt"] == [("de-news.doubled-space", "Doppeltes Leerzeichen")]
+
+
+def test_endless_device_named_on_the_command_line_is_refused() -> None:
+    code, diagnostics = _check("/dev/zero")
+    assert (code, [d["message"] for d in diagnostics]) == (
+        2,
+        ["not a regular file (character device), not checked"],
+    )
+
+
+def test_path_through_a_file_is_one_error_even_for_root(tmp_path: Path) -> None:
+    """chmod 000 does not stop root; a path through a file (ENOTDIR) fails for everyone."""
+    (tmp_path / "plain.txt").write_text(GOOD, encoding="utf-8")
+    code, diagnostics = _check(tmp_path / "plain.txt" / "a.txt")
+    assert (code, [d["message"] for d in diagnostics]) == (2, ["cannot read: Not a directory"])
 
 
 def test_catastrophic_pattern_is_stopped_and_the_run_completes(tmp_path: Path) -> None:

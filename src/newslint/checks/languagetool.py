@@ -251,6 +251,8 @@ class LanguageToolCheck:
 def _is_noun(word: str) -> bool:
     from newslint.tense.morph import hanta
 
+    if not word:
+        return False  # HanTa raises IndexError on ""
     readings = hanta().tag_word(word, cutoff=3, casesensitive=True)
     return bool(readings) and str(readings[0][0]).startswith(("NN", "NE"))
 

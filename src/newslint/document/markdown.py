@@ -28,6 +28,7 @@ _DIRECTIVE = re.compile(
 _ENTITY = re.compile(r"&(?:#\d{1,7}|#[xX][0-9a-fA-F]{1,6}|[A-Za-z][A-Za-z0-9]{1,31});")
 _SPECIAL = re.compile(r"[\\\\&]")
 _PREFIX_CHARS = frozenset(" \t>*+-#0123456789.)|=")
+_ASCII_SPACE = " \t\r\n"
 _CONTAINERS = {"blockquote_open": BlockKind.QUOTE, "list_item_open": BlockKind.LIST_ITEM}
 
 
@@ -126,20 +127,44 @@ class _Walker:
     def _inline(self, token: Token) -> Block | None:
         assert token.map is not None
         content = token.content
-        starts = self._pin_lines(content, token.map[0], self._kind is BlockKind.TABLE_CELL)
+        first = self._first_content_line(content, token.map[0], token.map[1])
+        starts = self._pin_lines(content, first, self._kind is BlockKind.TABLE_CELL)
         if starts is None:
             return None
         raw = _Raw(self.source, content, starts)
         builder = MapBuilder()
+        if self._kind is not BlockKind.TABLE_CELL:
+            # markdown-it strips a paragraph's leading Unicode whitespace (str.strip): keep a
+            # no-break space at the start as prose, as the tail's whitespace is kept below.
+            head = starts[0]
+            while (
+                head > 0
+                and self.source[head - 1].isspace()
+                and self.source[head - 1] not in _ASCII_SPACE
+            ):
+                head -= 1
+            builder.copy(self.source, head, starts[0])
         cursor = _InlineCursor(raw, builder, self)
         cursor.walk(token.children or [])
         if self._kind is not BlockKind.TABLE_CELL:
             end = raw.source_offset(len(content))
-            line_end = self.lines[token.map[0] + content.count("\n")][1]
+            line_end = self.lines[first + content.count("\n")][1]
             tail = self.source[end:line_end]
             if tail and not tail.strip():
                 builder.copy(self.source, end, line_end)
         return finish(builder, self._kind)
+
+    def _first_content_line(self, content: str, first: int, end: int) -> int:
+        """markdown-it also strips whole leading lines of U+00A0 and the like (not blank
+        lines to CommonMark, so they open the paragraph): its content starts further down."""
+        piece = content.split("\n", 1)[0]
+        while first + 1 < min(end, len(self.lines)):
+            line_start, line_end = self.lines[first]
+            text = self.source[line_start:line_end]
+            if (piece and piece in text) or not all(_is_prefix(ch) for ch in text):
+                break
+            first += 1
+        return first
 
     def _pin_lines(self, content: str, first: int, in_table: bool) -> list[int] | None:
         """Source offset where each line of the inline content starts."""
@@ -151,7 +176,8 @@ class _Walker:
             text = self.source[line_start:line_end]
             origin = self._row_cursor if in_table and k == 0 else 0
             index = text.find(piece, origin) if piece else len(text)
-            if index < 0 or (not in_table and not _PREFIX_CHARS.issuperset(text[:index])):
+            prefix = text[:index]
+            if index < 0 or (not in_table and not all(_is_prefix(ch) for ch in prefix)):
                 index = len(text) - len(
                     text.lstrip(" \t>")
                 )  # best effort: after the container prefix
@@ -159,6 +185,11 @@ class _Walker:
                 self._row_cursor = index + len(piece)
             starts.append(line_start + index)
         return starts
+
+
+def _is_prefix(char: str) -> bool:
+    """Container markup, indentation, or whitespace markdown-it strips (U+00A0 and others)."""
+    return char in _PREFIX_CHARS or char.isspace()
 
 
 class _Raw:

@@ -7,6 +7,8 @@ report (with the byte offset), not something to guess around silently.
 from __future__ import annotations
 
 import codecs
+import os
+import stat
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -80,9 +82,7 @@ def parse(path: str, text: str, *, markdown: bool | None = None) -> Document:
 def load(path: Path, display_path: str | None = None) -> tuple[Document, Decoded]:
     """Read and parse one file; raises UnreadableFile with a one-line reason."""
     try:
-        data = path.read_bytes()
-    except IsADirectoryError:
-        raise UnreadableFile("is a directory") from None
+        data = _read_regular(path)
     except FileNotFoundError:
         raise UnreadableFile("file not found (it may have been removed during the run)") from None
     except PermissionError:
@@ -92,3 +92,29 @@ def load(path: Path, display_path: str | None = None) -> tuple[Document, Decoded
     decoded = decode(data)
     name = display_path if display_path is not None else str(path)
     return parse(name, decoded.text), decoded
+
+
+_NOT_REGULAR = (
+    (stat.S_ISDIR, "is a directory"),
+    (stat.S_ISFIFO, "not a regular file (named pipe), not checked"),
+    (stat.S_ISSOCK, "not a regular file (socket), not checked"),
+    (stat.S_ISCHR, "not a regular file (character device), not checked"),
+    (stat.S_ISBLK, "not a regular file (block device), not checked"),
+)
+
+
+def _read_regular(path: Path) -> bytes:
+    """The bytes of a regular file. A named pipe would block the run forever and a device
+    can be endless, so both are refused: the stat names the kind (a socket cannot even be
+    opened), and the non-blocking open plus fstat catch a file swapped for one meanwhile."""
+    _refuse_special(path.stat().st_mode)
+    fd = os.open(path, os.O_RDONLY | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_CLOEXEC", 0))
+    with open(fd, "rb") as handle:
+        _refuse_special(os.fstat(fd).st_mode)
+        return handle.read()
+
+
+def _refuse_special(mode: int) -> None:
+    for test, reason in _NOT_REGULAR:
+        if test(mode):
+            raise UnreadableFile(reason)

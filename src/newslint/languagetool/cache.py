@@ -21,6 +21,7 @@ from collections.abc import Callable, Iterable, Sequence
 from pathlib import Path
 
 from .model import LTMatch, TextPart
+from .paths import ensure_private_dir
 
 Warn = Callable[[str], None]
 SCHEMA = 1
@@ -99,14 +100,19 @@ class ResultCache:
         self._disable(exc)
 
     def _open(self) -> sqlite3.Connection:
-        self.path.parent.mkdir(parents=True, exist_ok=True)
-        old_umask = os.umask(0o077)  # the file and its -wal/-shm hold the user's text
+        # The folder, the file and its -wal/-shm hold the user's unpublished text: user-only,
+        # also when a remote server means nothing was installed (which makes the folder)
+        # and for a file an older version left readable to others.
+        ensure_private_dir(self.path.parent)
+        old_umask = os.umask(0o077)
         try:
             db = sqlite3.connect(self.path, timeout=10.0, isolation_level=None)
             try:
                 db.execute("PRAGMA journal_mode=WAL")
                 db.execute("PRAGMA synchronous=NORMAL")
                 db.executescript(_DDL)
+                for suffix in ("", "-wal", "-shm"):
+                    _user_only(Path(f"{self.path}{suffix}"))
                 db.execute("SELECT count(*) FROM results WHERE 0").fetchone()
                 self._prune(db)
             except BaseException:
@@ -208,6 +214,12 @@ def _decode(text: str) -> list[LTMatch] | None:
         return [LTMatch.from_json(item) for item in data]
     except (ValueError, TypeError, AttributeError, KeyError):
         return None
+
+
+def _user_only(path: Path) -> None:
+    with contextlib.suppress(FileNotFoundError):
+        if path.stat().st_mode & 0o077:
+            path.chmod(0o600)
 
 
 def _looks_corrupt(exc: sqlite3.DatabaseError) -> bool:

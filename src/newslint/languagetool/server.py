@@ -36,6 +36,9 @@ JAVA_OPTS_ENV = "NEWSLINT_LANGUAGETOOL_JAVA_OPTS"
 DEFAULT_JAVA_OPTS = ("-Xms128m", "-Xmx1g", "-XX:+UseSerialGC")
 MARKER = "-Dnewslint.languagetool=1"  # lets tests and `ps` tell our JVMs apart
 START_TIMEOUT = 120.0
+# What LanguageTool prints when another program took the port between our pick and its bind
+# (the last lines are stack frames, so the whole recent log is searched).
+PORT_TAKEN = ("PortBindingException", "Address already in use")
 
 
 def _pdeathsig_setter() -> Any:
@@ -119,8 +122,9 @@ class LocalServer:
             if self._wait_ready(timeout):
                 return
             last = self.log_tail()
+            taken = any(marker in self._log_text() for marker in PORT_TAKEN)
             self.stop()
-            if "port" not in last.lower():
+            if not taken:
                 break
         raise LanguageToolUnavailable(
             f"LanguageTool server did not start: {last or 'no output'}; {ALTERNATIVES}."
@@ -150,15 +154,18 @@ class LocalServer:
                 proc.wait()
 
     def log_tail(self, lines: int = 3) -> str:
-        """The last lines the JVM printed, for one-line error messages."""
+        """The last lines the JVM printed, without Java stack frames, for one-line errors."""
+        kept = [line.strip() for line in self._log_text().splitlines()]
+        kept = [line for line in kept if line and not line.startswith(("at ", "..."))]
+        return " | ".join(kept[-lines:])[:400]
+
+    def _log_text(self) -> str:
         with contextlib.suppress(OSError, ValueError):
             self._log.flush()
             self._log.seek(0, os.SEEK_END)
             size = self._log.tell()
             self._log.seek(max(0, size - 8192))
-            text = self._log.read().decode("utf-8", "replace")
-            kept = [line.strip() for line in text.splitlines() if line.strip()]
-            return " | ".join(kept[-lines:])[:400]
+            return self._log.read().decode("utf-8", "replace")
         return ""
 
     def close(self) -> None:

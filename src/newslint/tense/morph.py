@@ -98,9 +98,11 @@ def sentence_tags(words: tuple[str, ...]) -> tuple[str, ...]:
 
     Cached: the tense and capitalisation checks tag the same sentences of an article.
     """
-    if not words:
-        return ()
-    return tuple(str(tag) for tag in _load_tagger().tag_sent(list(words), taglevel=0))
+    present = [w for w in words if w]  # HanTa raises IndexError on "" (a lone soft hyphen)
+    if not present:
+        return ("XY",) * len(words)
+    tagged = iter(str(tag) for tag in _load_tagger().tag_sent(present, taglevel=0))
+    return tuple(next(tagged) if w else "XY" for w in words)
 
 
 @lru_cache(maxsize=65536)

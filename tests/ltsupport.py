@@ -1,4 +1,4 @@
-"""Fixtures for the LanguageTool layer: one real install, one shared server per session.
+"""The real LanguageTool for tests: one install, one shared server per session.
 
 The install is the user's (or CI's) real one in the newslint cache, made by `make test`'s
 `newslint languagetool install` or, if missing, here. Every test gets its own `Home` (a
@@ -6,6 +6,9 @@ temporary cache dir) with the install symlinked in, so result caches, state file
 servers never touch the user's. Tests that share the session's long-lived server get its
 state dir symlinked in as well. At the end of the session no JVM started from one of these
 homes may remain.
+
+The fixtures are registered in tests/conftest.py, so tests/languagetool and tests/robustness
+share one install and one server.
 """
 
 from __future__ import annotations
@@ -25,22 +28,6 @@ from newslint.languagetool.java import find_java
 from newslint.languagetool.model import LTSettings
 from newslint.languagetool.paths import Home
 from newslint.languagetool.server import MARKER
-
-HERE = Path(__file__).parent
-
-
-def pytest_configure(config: pytest.Config) -> None:
-    config.addinivalue_line(
-        "markers",
-        "languagetool_server: needs Java and a real LanguageTool (deselect with "
-        "-m 'not languagetool_server' for the fast unit tests only)",
-    )
-
-
-def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
-    for item in items:
-        if HERE in item.path.parents and "installation" in getattr(item, "fixturenames", ()):
-            item.add_marker(pytest.mark.languagetool_server)
 
 
 def java_processes(needle: str) -> list[int]:
