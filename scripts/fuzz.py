@@ -3,7 +3,7 @@
 The test suite tries 150 generated articles per property; this tries many more, with
 Hypothesis' database in .hypothesis/ so a failure found once is retried first next time.
 
-    python scripts/fuzz.py              # 20,000 examples per property (~15 min on 2 cores)
+    python scripts/fuzz.py              # 20,000 examples per property (~20 min on 2 cores)
     python scripts/fuzz.py 100000       # longer
 """
 
