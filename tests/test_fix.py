@@ -76,3 +76,14 @@ def test_diff_previews_without_writing(tmp_path: Path) -> None:
     assert "-Ein  Satz.\n+Ein Satz.\n" in result.output
     assert expected.splitlines()[-1] in result.output
     assert article.read_text(encoding="utf-8") == "Titel\n\nEin  Satz.\n"
+
+
+def test_fix_repeats_until_nothing_is_left(tmp_path: Path) -> None:
+    """Removing the doubled space uncovers a space before the comma: one --fix does both,
+    so a second --fix changes nothing (found by tests/robustness/test_properties.py)."""
+    path = tmp_path / "a.txt"
+    path.write_text("Titel\n\nDer  , Satz.\n", encoding="utf-8")
+    result = CliRunner().invoke(cli, ["check", "--no-languagetool", "--fix", str(path)])
+    assert result.exit_code == 0
+    assert result.stderr == "newslint: fixed 2 finding(s) in 1 file(s)\n"
+    assert path.read_text(encoding="utf-8") == "Titel\n\nDer, Satz.\n"

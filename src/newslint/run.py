@@ -27,6 +27,9 @@ if TYPE_CHECKING:
     from newslint.formatters.base import RunSummary
 
 
+MAX_FIX_PASSES = 5  # fixes only shorten whitespace and punctuation: two passes suffice so far
+
+
 @dataclass
 class CheckOptions:
     paths: Sequence[str]
@@ -120,8 +123,8 @@ def check(options: CheckOptions, stdout: TextIO | None = None) -> ExitCode:
     results, rulesets, fail_on = lint(options)
     if options.diff:
         return _show_fixes(results, stdout)
-    if options.fix and _apply_fixes(results):
-        results, rulesets, fail_on = lint(options)  # report what remains, at its new position
+    if options.fix:
+        results, rulesets, fail_on = _fix(options, results, rulesets, fail_on)
     if options.diff_base or options.diff_file:
         _only_changed_lines(results, options)
     _report(results, rulesets, options, stdout)
@@ -172,10 +175,31 @@ def _show_fixes(results: Sequence[FileResult], stdout: TextIO) -> ExitCode:
     return ExitCode.FINDINGS if any_change else ExitCode.CLEAN
 
 
-def _apply_fixes(results: Sequence[FileResult]) -> bool:
-    """Write the safe fixes; True if any file had some (so the files are checked again and
-    the report shows what is on disk now, also for a file that could not be written)."""
-    fixed = files = 0
+def _fix(
+    options: CheckOptions, results: list[FileResult], rulesets: list[RuleSet], fail_on: Severity
+) -> tuple[list[FileResult], list[RuleSet], Severity]:
+    """Apply safe fixes until none are left, so a second `--fix` changes nothing: one fix can
+    uncover another ("Der  ," needs the doubled space and then the space before the comma
+    removed). Each pass is checked afresh, so the report shows what is on disk at the end."""
+    fixed = 0
+    files: set[str] = set()
+    for _pass in range(MAX_FIX_PASSES):
+        planned, pass_fixed, pass_files = _apply_fixes(results)
+        if planned:
+            results, rulesets, fail_on = lint(options)
+        fixed, files = fixed + pass_fixed, files | pass_files
+        if not pass_fixed:
+            break
+    if fixed:
+        print(f"newslint: fixed {fixed} finding(s) in {len(files)} file(s)", file=sys.stderr)
+    return results, rulesets, fail_on
+
+
+def _apply_fixes(results: Sequence[FileResult]) -> tuple[bool, int, set[str]]:
+    """Write one round of safe fixes: (any planned, findings fixed, files written). A file
+    that cannot be written, or changed on disk meanwhile, is reported and left alone."""
+    fixed = 0
+    files: set[str] = set()
     planned = False
     for result in results:
         decoded = result.decoded
@@ -195,10 +219,8 @@ def _apply_fixes(results: Sequence[FileResult]) -> bool:
             print(f"newslint: error: {result.path}: not fixed: {reason}", file=sys.stderr)
             continue
         fixed += len(edits)
-        files += 1
-    if fixed:
-        print(f"newslint: fixed {fixed} finding(s) in {files} file(s)", file=sys.stderr)
-    return planned
+        files.add(result.path)
+    return planned, fixed, files
 
 
 def _only_changed_lines(results: list[FileResult], options: CheckOptions) -> None:
