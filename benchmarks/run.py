@@ -29,22 +29,31 @@ from collections.abc import Callable, Sequence
 from pathlib import Path
 from typing import Any
 
-import corpus
-import rawlt
-from report import Sample, peak_rss, ratios, table, targets, to_json
-from report import summary as summary_text
+# Measure this checkout's code, in-process and in the newslint subprocesses, whatever
+# the venv's editable install points at (another worktree, say).
+SRC = Path(__file__).resolve().parents[1] / "src"
+sys.path.insert(0, str(SRC))
 
-from newslint.languagetool import cache, daemon
-from newslint.languagetool.install import find_installation, pinned_version
-from newslint.languagetool.java import find_java
-from newslint.languagetool.paths import Home
-from newslint.languagetool.server import MARKER
+import corpus  # noqa: E402  (after the path set-up above)
+import rawlt  # noqa: E402
+from report import Sample, peak_rss, ratios, table, targets, to_json  # noqa: E402
+from report import summary as summary_text  # noqa: E402
+
+from newslint.languagetool import cache, daemon  # noqa: E402
+from newslint.languagetool.install import find_installation, pinned_version  # noqa: E402
+from newslint.languagetool.java import find_java  # noqa: E402
+from newslint.languagetool.paths import Home  # noqa: E402
+from newslint.languagetool.server import MARKER  # noqa: E402
 
 REPO = Path(__file__).resolve().parents[1]
 DEFAULT_CORPUS = REPO.parent / "shared" / "corpus" / "dev" / "dirty"
 NEWSLINT = Path(sys.executable).parent / "newslint"
 REGEX_ONLY = ("--ignore", "de-news.tense-break", "--ignore", "de-news.lowercase-noun")
 WORKERS = max(1, min(4, os.cpu_count() or 1))  # newslint's client: 2 on a 2-core machine
+
+
+def _absolute(path: str) -> str:
+    return str(Path(path).resolve())
 
 
 def say(message: str) -> None:
@@ -58,6 +67,10 @@ class Bench:
         self.root = root
         self.home = Home(root / "cache")
         self.env = {**os.environ, "NEWSLINT_CACHE_DIR": str(self.home.root)}
+        # Absolute, first: the subprocesses run in a temporary folder, where a relative
+        # PYTHONPATH would silently fall back to the editable install.
+        inherited = [p for p in os.environ.get("PYTHONPATH", "").split(os.pathsep) if p]
+        self.env["PYTHONPATH"] = os.pathsep.join([str(SRC), *map(_absolute, inherited)])
         self.env.pop("GITHUB_ACTIONS", None)  # --format json anyway; no job summary
         self.varier = corpus.Varier()
         self.runs: dict[str, dict[str, list[Sample]]] = {}
@@ -327,6 +340,7 @@ def main() -> int:
         print(f"benchmark skipped: corpus {args.corpus} not found (pass a folder of articles)")
         return 0
     signal.signal(signal.SIGTERM, lambda *_: sys.exit(143))  # run the finally blocks
+    say(f"measuring newslint from {SRC}")
     dev = corpus.load(args.corpus)
     if not dev:
         print(f"benchmark skipped: no *.txt / *.md articles in {args.corpus}")
