@@ -110,6 +110,15 @@ def test_unusable_cache_switches_off(tmp_path: Path) -> None:
     blocker = tmp_path / "file"
     blocker.write_text("", encoding="utf-8")
     cache = FindingsCache(blocker / "findings.sqlite3", (), warnings.append)
-    assert cache.get_many(["x"]) == {}
-    cache.put_many([("x", [])])
+    assert cache.get_many([("x", "y")]) == {}
+    cache.put_many([(("x", "y"), [])])
     assert len(warnings) == 1 and "unusable" in warnings[0]
+
+
+def test_other_table_layout_is_replaced(home: Path, linted: list[str]) -> None:
+    default_path().parent.mkdir(parents=True)
+    with sqlite3.connect(default_path()) as db:
+        db.execute("CREATE TABLE findings (key TEXT PRIMARY KEY, material TEXT)")
+    first = _check(home / "a.txt")
+    assert _check(home / "a.txt") == first
+    assert len(linted) == 1

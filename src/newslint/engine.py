@@ -32,7 +32,7 @@ from newslint.ruleset import RuleSet, matches
 from newslint.text.quotes import quotations
 
 if TYPE_CHECKING:
-    from newslint.findings_cache import FindingsCache
+    from newslint.findings_cache import FindingsCache, Key
 
 
 @dataclass
@@ -185,19 +185,19 @@ def _lint_all(
     cache = settings.findings_cache
     if cache is None:
         return [lint_document(d, checks) for d in documents]
-    materials = [cache.material(d) for d in documents]
-    cached = cache.get_many(materials)
+    keys = [cache.key(d) for d in documents]
+    cached = cache.get_many(keys)
     out: list[tuple[list[tuple[int, Finding]], list[str]]] = []
-    fresh: list[tuple[str, list[tuple[int, Finding]]]] = []
-    for document, material in zip(documents, materials, strict=True):
-        hit = cached.get(material)
+    fresh: list[tuple[Key, list[tuple[int, Finding]]]] = []
+    for document, key in zip(documents, keys, strict=True):
+        hit = cached.get(key)
         if hit is not None:
             out.append((hit, []))
             continue
         located, errors = lint_document(document, checks)
         out.append((located, errors))
         if not errors:
-            fresh.append((material, located))
+            fresh.append((key, located))
     cache.put_many(fresh)
     return out
 

@@ -6,9 +6,13 @@ re-checked in tens of milliseconds. The key material is everything that decides 
 rules' findings for a document: its blocks (kind, text, masked ranges), the fingerprint of
 the enabled rules (every field of every compiled rule but its examples and file path, in
 order) and of the code (newslint's version and its source files' sizes and times, so an
-edited checkout never reads stale entries; the versions of HanTa, ablaut and regex). The
-material is stored and compared on read, as in the LanguageTool cache
-(`newslint.languagetool.cache`): a collision or a damaged row is a miss, never a wrong answer.
+edited checkout never reads stale entries; the versions of HanTa, ablaut and regex).
+
+Keys are verified on read as in the LanguageTool cache (`newslint.languagetool.cache`), but
+by a second, independent digest of the material (BLAKE2b beside the SHA-256 key) rather
+than the material itself: an article is not a paragraph, and a 50 MB file would otherwise
+be held twice more in memory (as JSON) and once more on disk. Both digests are fed block
+by block. A row whose digest or findings do not check out is a miss, never a wrong answer.
 
 Like that cache it must never break a run: a corrupt file is moved aside and recreated once;
 any other database error switches it off for the rest of the run with one warning.
@@ -33,17 +37,18 @@ from newslint.document.model import Document
 
 Warn = Callable[[str], None]
 Located = list[tuple[int, Finding]]
-SCHEMA = 1
+SCHEMA = 2
 PRUNE_AFTER_DAYS = 60
 _DDL = """
 CREATE TABLE IF NOT EXISTS findings (
     key TEXT PRIMARY KEY,
-    material TEXT NOT NULL,
+    verify TEXT NOT NULL,
     findings TEXT NOT NULL,
     used REAL NOT NULL
 );
 CREATE TABLE IF NOT EXISTS meta (name TEXT PRIMARY KEY, value TEXT NOT NULL);
 """
+_COLUMNS = ["key", "verify", "findings", "used"]
 _LIBRARIES = ("HanTa", "ablaut", "regex")
 CACHE_ENV = "NEWSLINT_CACHE_DIR"  # as in newslint.languagetool.paths
 
@@ -113,19 +118,35 @@ def _digest(value: Any) -> str:
     return hashlib.sha256(text.encode("utf-8")).hexdigest()
 
 
-def key_material(document: Document, rules: str, code: str) -> str:
-    """Canonical JSON of everything that decides the YAML rules' findings for one document."""
-    blocks = [[str(b.kind), b.text, [list(m) for m in b.masked]] for b in document.blocks]
-    return json.dumps(
-        {"schema": SCHEMA, "rules": rules, "code": code, "blocks": blocks},
-        ensure_ascii=False,
-        sort_keys=True,
-        separators=(",", ":"),
-    )
+Key = tuple[str, str]  # (SHA-256, BLAKE2b) of the key material
 
 
-def _key(material: str) -> str:
-    return hashlib.sha256(material.encode("utf-8")).hexdigest()
+def key_of(document: Document, rules: str, code: str) -> Key:
+    """Digests of everything that decides the YAML rules' findings for one document.
+
+    Each field is length-prefixed, so no two different documents feed the same bytes.
+    """
+    primary, check = hashlib.sha256(), hashlib.blake2b(digest_size=32)
+
+    def feed(text: str) -> None:
+        prefix = f"{len(text)}:".encode()
+        primary.update(prefix)
+        check.update(prefix)
+        for at in range(0, len(text), _CHUNK):  # bounded copies for a huge block
+            chunk = text[at : at + _CHUNK].encode("utf-8", "surrogatepass")
+            primary.update(chunk)
+            check.update(chunk)
+
+    for field in (str(SCHEMA), rules, code, str(len(document.blocks))):
+        feed(field)
+    for block in document.blocks:
+        feed(str(block.kind))
+        feed(block.text)
+        feed(",".join(f"{a}-{b}" for a, b in block.masked))
+    return primary.hexdigest(), check.hexdigest()
+
+
+_CHUNK = 1 << 20
 
 
 def encode(located: Located) -> str:
@@ -173,46 +194,46 @@ class FindingsCache:
         self._broken = False
         self._repaired = False
 
-    def material(self, document: Document) -> str:
-        return key_material(document, *self._prefix)
+    def key(self, document: Document) -> Key:
+        return key_of(document, *self._prefix)
 
-    def get_many(self, materials: Iterable[str]) -> dict[str, Located]:
-        """Cached findings by key material; damaged rows are deleted and count as misses."""
-        wanted = {_key(m): m for m in materials}
+    def get_many(self, keys: Iterable[Key]) -> dict[Key, Located]:
+        """Cached findings by key; damaged rows are deleted and count as misses."""
+        wanted = dict(keys)
         db = self._connect()
         if db is None or not wanted:
             return {}
-        found: dict[str, Located] = {}
+        found: dict[Key, Located] = {}
         damaged: list[str] = []
         try:
-            keys = list(wanted)
-            for chunk in range(0, len(keys), 500):
-                part = keys[chunk : chunk + 500]
+            primaries = list(wanted)
+            for chunk in range(0, len(primaries), 500):
+                part = primaries[chunk : chunk + 500]
                 marks = ",".join("?" * len(part))
-                sql = f"SELECT key, material, findings FROM findings WHERE key IN ({marks})"
-                for key, material, text in db.execute(sql, part):
-                    located = decode(text) if material == wanted.get(key) else None
+                sql = f"SELECT key, verify, findings FROM findings WHERE key IN ({marks})"
+                for key, verify, text in db.execute(sql, part):
+                    located = decode(text) if verify == wanted.get(key) else None
                     if located is None:
                         damaged.append(key)
                     else:
-                        found[wanted[key]] = located
+                        found[(key, verify)] = located
             now = time.time()
             with db:
                 db.execute("BEGIN")
                 db.executemany("DELETE FROM findings WHERE key = ?", [(k,) for k in damaged])
-                hits = [(now, _key(m)) for m in found]
+                hits = [(now, key) for key, _verify in found]
                 db.executemany("UPDATE findings SET used = ? WHERE key = ?", hits)
         except sqlite3.Error as exc:
             self._failed(exc)
             return {}
         return found
 
-    def put_many(self, entries: Sequence[tuple[str, Located]]) -> None:
+    def put_many(self, entries: Sequence[tuple[Key, Located]]) -> None:
         db = self._connect()
         if db is None or not entries:
             return
         now = time.time()
-        rows = [(_key(m), m, encode(located), now) for m, located in entries]
+        rows = [(key, verify, encode(located), now) for (key, verify), located in entries]
         try:
             with db:
                 db.execute("BEGIN")
@@ -244,7 +265,10 @@ class FindingsCache:
                 db.execute("PRAGMA journal_mode=WAL")
                 db.execute("PRAGMA synchronous=NORMAL")
                 db.executescript(_DDL)
-                db.execute("SELECT count(*) FROM findings WHERE 0").fetchone()
+                columns = [row[1] for row in db.execute("PRAGMA table_info(findings)")]
+                if columns != _COLUMNS:  # another layout (an older newslint): start afresh
+                    db.execute("DROP TABLE findings")
+                    db.executescript(_DDL)
                 _prune(db)
             except BaseException:
                 db.close()
