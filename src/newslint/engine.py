@@ -8,10 +8,11 @@ in `formatters`.
 from __future__ import annotations
 
 import fnmatch
+import threading
 from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Protocol
+from typing import TYPE_CHECKING, Protocol
 
 from newslint import suppression
 from newslint.checks.base import Check, RuleTimeout
@@ -29,6 +30,9 @@ from newslint.document.model import Block, Document
 from newslint.document.reader import Decoded, UnreadableFile, decode, load, parse
 from newslint.ruleset import RuleSet, matches
 from newslint.text.quotes import quotations
+
+if TYPE_CHECKING:
+    from newslint.findings_cache import FindingsCache, Key
 
 
 @dataclass
@@ -58,6 +62,7 @@ class Settings:
     ruleset: RuleSet
     min_severity: Severity = Severity.INFO
     batch_checks: Sequence[BatchCheck] = ()
+    findings_cache: FindingsCache | None = None  # None: --no-cache (or an in-process caller)
 
 
 def read(path: Path, display: str, stdin: bytes | None = None) -> FileResult:
@@ -133,28 +138,32 @@ def to_diagnostic(document: Document, block: Block, finding: Finding) -> Diagnos
 
 
 def run(results: list[FileResult], settings: Settings) -> list[FileResult]:
-    """Check every readable document; fills in each result's diagnostics, sorted."""
-    checks = settings.ruleset.checks
-    documents = [r.document for r in results if r.document is not None]
+    """Check every readable document; fills in each result's diagnostics, sorted.
+
+    The batch checks (LanguageTool) start first, in a background thread: their time is spent
+    waiting for the server (the GIL is released), so the YAML rules run meanwhile instead of
+    before the first request.
+    """
     owners = [r for r in results if r.document is not None]
-    for result in owners:
+    documents = [r.document for r in owners if r.document is not None]
+    batches = _Batches(settings.batch_checks, documents)
+    for result, (located, errors) in zip(owners, _lint_all(documents, settings), strict=True):
         assert result.document is not None
-        located, errors = lint_document(result.document, checks)
         result.diagnostics += [
             to_diagnostic(result.document, result.document.blocks[i], f) for i, f in located
         ]
         for message in errors:
             result.failed = True
             result.diagnostics.append(error_diagnostic(result.path, RULE_ERROR_RULE, message))
-    for batch in settings.batch_checks:
-        for doc_index, block_index, finding in batch.run(documents):
+    for findings, failures in batches.join():
+        for doc_index, block_index, finding in findings:
             if not settings.ruleset.enabled(finding.rule):
                 continue
             document = documents[doc_index]
             owners[doc_index].diagnostics.append(
                 to_diagnostic(document, document.blocks[block_index], finding)
             )
-        for doc_index, reason in batch.failures().items():
+        for doc_index, reason in failures.items():
             owners[doc_index].failed = True
             owners[doc_index].diagnostics.append(
                 error_diagnostic(owners[doc_index].path, CHECK_ERROR_RULE, reason)
@@ -163,6 +172,69 @@ def run(results: list[FileResult], settings: Settings) -> list[FileResult]:
         assert result.document is not None
         result.diagnostics = _finish(result, settings)
     return results
+
+
+def _lint_all(
+    documents: Sequence[Document], settings: Settings
+) -> list[tuple[list[tuple[int, Finding]], list[str]]]:
+    """`lint_document` for each document, or its findings from the cache if it is unchanged.
+
+    A document on which a rule had to be stopped is not stored: its findings are incomplete.
+    """
+    checks = settings.ruleset.checks
+    cache = settings.findings_cache
+    if cache is None:
+        return [lint_document(d, checks) for d in documents]
+    keys = [cache.key(d) for d in documents]
+    cached = cache.get_many(keys)
+    out: list[tuple[list[tuple[int, Finding]], list[str]]] = []
+    fresh: list[tuple[Key, list[tuple[int, Finding]]]] = []
+    for document, key in zip(documents, keys, strict=True):
+        hit = cached.get(key)
+        if hit is not None:
+            out.append((hit, []))
+            continue
+        located, errors = lint_document(document, checks)
+        out.append((located, errors))
+        if not errors:
+            fresh.append((key, located))
+    cache.put_many(fresh)
+    return out
+
+
+BatchResult = tuple[list[tuple[int, int, Finding]], dict[int, str]]
+
+
+class _Batches:
+    """The batch checks run to completion in one daemon thread, started at construction.
+
+    Daemon, so an interrupted run does not wait for LanguageTool at exit; an exception in the
+    thread is re-raised by `join` in the caller's thread.
+    """
+
+    def __init__(self, checks: Sequence[BatchCheck], documents: Sequence[Document]) -> None:
+        self._checks = checks
+        self._documents = documents
+        self._results: list[BatchResult] = []
+        self._error: BaseException | None = None
+        self._thread: threading.Thread | None = None
+        if checks and documents:
+            self._thread = threading.Thread(target=self._work, name="newslint-batch", daemon=True)
+            self._thread.start()
+
+    def _work(self) -> None:
+        try:
+            for check in self._checks:
+                self._results.append((list(check.run(self._documents)), check.failures()))
+        except BaseException as exc:  # handed to the caller's thread by join()
+            self._error = exc
+
+    def join(self) -> list[BatchResult]:
+        if self._thread is not None:
+            self._thread.join()
+        if self._error is not None:
+            raise self._error
+        return self._results
 
 
 def _finish(result: FileResult, settings: Settings) -> list[Diagnostic]:

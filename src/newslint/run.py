@@ -24,6 +24,7 @@ from newslint.files import DEFAULT_INCLUDE, expand
 from newslint.ruleset import RuleSet, build_ruleset
 
 if TYPE_CHECKING:
+    from newslint.findings_cache import FindingsCache
     from newslint.formatters.base import RunSummary
 
 
@@ -111,6 +112,7 @@ def lint(options: CheckOptions) -> tuple[list[FileResult], list[RuleSet], Severi
                 ruleset,
                 Severity.parse(config.get("min_severity", "info")),
                 _batch_checks(config, ruleset, options, stack),
+                _findings_cache(ruleset, options, stack),
             )
             results = [_read(path, display) for path, display in files]
             all_results += engine.run(results, settings)
@@ -275,6 +277,22 @@ def _batch_checks(
             )
         )
     return checks
+
+
+def _findings_cache(
+    ruleset: RuleSet, options: CheckOptions, stack: ExitStack
+) -> FindingsCache | None:
+    if not options.use_cache:
+        return None
+    from newslint.findings_cache import FindingsCache, default_path
+
+    cache = FindingsCache(default_path(), ruleset.checks, _warn)
+    stack.callback(cache.close)
+    return cache
+
+
+def _warn(message: str) -> None:
+    print(f"newslint: warning: {message}", file=sys.stderr, flush=True)
 
 
 def _rule_meta(rulesets: Sequence[RuleSet]) -> dict[str, Any]:

@@ -120,7 +120,20 @@ class CapitalizationCheck(Check):
         for phrase in o.get("verb_phrases", ()):
             noun, verb = phrase.lower().split()
             self.verb_phrases.setdefault(noun, set()).add(verb)
-        self.names = _name_pattern(o.get("proper_names", ()))
+        self._names_source = _name_source(o.get("proper_names", ()))
+        self._names: regex.Pattern[str] | None = None
+        self._name_keys = _name_keys(o.get("proper_names", ()))
+
+    @property
+    def names(self) -> regex.Pattern[str] | None:
+        """The proper-names pattern, compiled on first use.
+
+        It is one alternation per listed name, ~0.1 s to compile: a run whose documents all
+        come from the findings cache never needs it.
+        """
+        if self._names is None and self._names_source is not None:
+            self._names = compile_pattern(self._names_source)
+        return self._names
 
     def run(self, block: Block) -> Iterator[Finding]:
         from newslint.tense.tokens import tokenize
@@ -129,7 +142,7 @@ class CapitalizationCheck(Check):
         text = block.text
         if len(text) > max_paragraph_chars(self.rule):
             return  # tagging is ~10 ms per sentence: a data dump would take minutes
-        if self.names is not None:
+        if self._may_name(text) and self.names is not None:
             for match in finditer(self.names, text):
                 group = 1 if match.group(1) else 2  # inflected after "der", or as listed
                 yield self._finding(match.start(group), match.group(group))
@@ -143,6 +156,14 @@ class CapitalizationCheck(Check):
                 token = tokens[i]
                 if not _glued(text, token.start, token.end, end) and self._flagged(words, tags, i):
                     yield self._finding(token.start, token.text)
+
+    def _may_name(self, text: str) -> bool:
+        """Whether some listed name's adjective stem and noun both occur in the text.
+
+        Every match of the names pattern contains both literally, and few paragraphs hold
+        any pair, so most skip the pattern (a scan with a lookbehind at every position).
+        """
+        return any(stem in text and noun in text for stem, noun in self._name_keys)
 
     def _finding(self, start: int, word: str) -> Finding:
         fixed = word[0].upper() + word[1:]
@@ -174,7 +195,16 @@ class CapitalizationCheck(Check):
         return any(t.lemma in verbs for t in window if t.tag.startswith("V"))
 
 
-def _name_pattern(names: Sequence[str]) -> regex.Pattern[str] | None:
+def _adjective_stem(adjective: str) -> str:
+    return regex.sub(r"(?:e|en|em|er|es)$", "", adjective.lower())
+
+
+def _name_keys(names: Sequence[str]) -> tuple[tuple[str, str], ...]:
+    """(lowercase adjective stem, noun) of each name: what a match of its pattern contains."""
+    return tuple((_adjective_stem(n.split(maxsplit=1)[0]), n.split(maxsplit=1)[1]) for n in names)
+
+
+def _name_source(names: Sequence[str]) -> str | None:
     """ "Erste Hilfe" → "erste Hilfe", "der ersten Hilfe": the adjective written lowercase.
 
     An inflected adjective counts only after a definite article ("im weißen Haus"); after
@@ -184,7 +214,7 @@ def _name_pattern(names: Sequence[str]) -> regex.Pattern[str] | None:
     for name in names:
         adjective, noun = name.split(maxsplit=1)
         adjective = adjective.lower()
-        stem = regex.escape(regex.sub(r"(?:e|en|em|er|es)$", "", adjective))
+        stem = regex.escape(_adjective_stem(adjective))
         alternatives.append(
             rf"(?:(?<=\b{_DEFINITE}\s+)({stem}(?:e|en|em|er|es))"
             rf"|(?<!\b{_INDEFINITE}\s+)({regex.escape(adjective)}))"
@@ -192,7 +222,7 @@ def _name_pattern(names: Sequence[str]) -> regex.Pattern[str] | None:
         )
     if not alternatives:
         return None
-    return compile_pattern(r"(?<!\w)(?|" + "|".join(alternatives) + r")(?!\w)")
+    return r"(?<!\w)(?|" + "|".join(alternatives) + r")(?!\w)"
 
 
 def reason(words: Sequence[str], tags: Sequence[str], i: int) -> str | None:

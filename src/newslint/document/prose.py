@@ -20,12 +20,17 @@ _NOT_PROSE = re.compile(
     """,
     re.VERBOSE,
 )
+# Every match of _NOT_PROSE contains one of these. Prose rarely does, and the domain
+# alternative is slow (it tries [\w-]+ at every word boundary): most blocks skip the scan.
+_MAYBE_NOT_PROSE = re.compile(r"://|mailto:|www\.|@|\#|\.(?:at|de|ch|com|org|net|eu|info|io)\b")
 _TRAILING_PUNCT = ".,;:!?)]}'\"“”«»"
 
 
 def finish(builder: MapBuilder, kind: BlockKind) -> Block:
     text = builder.text()
     masked = list(builder.masked)
+    if not _MAYBE_NOT_PROSE.search(text):
+        return Block(kind, text, builder.source_map(), tuple(sorted(masked)))
     for match in _NOT_PROSE.finditer(text):
         start, end = match.span()
         while end > start and text[end - 1] in _TRAILING_PUNCT:

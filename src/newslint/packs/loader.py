@@ -12,13 +12,13 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-import jsonschema
 import regex
 
 from newslint.checks import check_class, kinds
 from newslint.checks.base import Check, Example, Rule
 from newslint.diagnostic import Severity
 from newslint.document.model import BlockKind
+from newslint.packs.cache import ValidatedRules, digest
 from newslint.packs.schema import kind_schema
 from newslint.packs.yamlsource import SourceError, YamlDocument, load_yaml
 
@@ -57,16 +57,29 @@ def load_pack(path: Path, name: str | None = None) -> RulePack:
     if not path.is_dir():
         raise SourceError(path, None, None, "rule pack folder not found")
     name = name or path.name
-    loaded = [_load(file, name) for file in sorted(path.glob("*.yaml"))]
+    validated = ValidatedRules.default()
+    loaded = [_load(file, name, validated) for file in sorted(path.glob("*.yaml"))]
+    validated.save()
     return RulePack(name, path, tuple(r for r, _ in loaded), {r.id: c for r, c in loaded})
 
 
 def load_rule(path: Path, pack: str) -> Rule:
-    return _load(path, pack)[0]
+    return _load(path, pack, ValidatedRules(None, ""))[0]
 
 
-def _load(path: Path, pack: str) -> tuple[Rule, Check]:
-    doc = load_yaml(path)
+def _load(path: Path, pack: str, validated: ValidatedRules) -> tuple[Rule, Check]:
+    """The rule and its compiled check; a file validated before (same text) skips YAML and
+    schema, since it can only compile as it did then."""
+    try:
+        text = path.read_text(encoding="utf-8-sig")
+    except (OSError, UnicodeDecodeError) as exc:
+        raise SourceError(path, None, None, f"cannot read: {exc}") from None
+    key = digest(text)
+    data = validated.get(key)
+    if data is not None:
+        rule = _rule_from(data, f"{pack}.{path.stem}", path)
+        return rule, compile_rule(rule)
+    doc = load_yaml(path, text)
     data = doc.data
     if not isinstance(data, dict):
         raise SourceError(path, 1, None, "a rule file must be a mapping of keys to values")
@@ -80,10 +93,14 @@ def _load(path: Path, pack: str) -> tuple[Rule, Check]:
         )
     _validate(doc, kind_schema(kind))
     rule = _rule_from(data, f"{pack}.{path.stem}", path)
-    return rule, compile_rule(rule, doc)
+    check = compile_rule(rule, doc)
+    validated.put(key, data)
+    return rule, check
 
 
 def _validate(doc: YamlDocument, schema: Mapping[str, Any]) -> None:
+    import jsonschema  # here: a run whose rule files are all cached never needs it
+
     validator = jsonschema.Draft202012Validator(schema)
     errors = sorted(validator.iter_errors(doc.data), key=lambda e: list(map(str, e.absolute_path)))
     if not errors:

@@ -1,0 +1,314 @@
+"""newslint's own findings per document on disk (sqlite3), so an unchanged article costs a lookup.
+
+Why per document: the tense check judges a sentence against its whole article, so a
+paragraph alone is not a valid unit for every rule; an article is, and an edited article is
+re-checked in tens of milliseconds. The key material is everything that decides the YAML
+rules' findings for a document: its blocks (kind, text, masked ranges), the fingerprint of
+the enabled rules (every field of every compiled rule but its examples and file path, in
+order) and of the code (newslint's version and its source files' sizes and times, so an
+edited checkout never reads stale entries; the versions of HanTa, ablaut and regex).
+
+Keys are verified on read as in the LanguageTool cache (`newslint.languagetool.cache`), but
+by a second, independent digest of the material (BLAKE2b beside the SHA-256 key) rather
+than the material itself: an article is not a paragraph, and a 50 MB file would otherwise
+be held twice more in memory (as JSON) and once more on disk. Both digests are fed block
+by block. A row whose digest or findings do not check out is a miss, never a wrong answer.
+
+Like that cache it must never break a run: a corrupt file is moved aside and recreated once;
+any other database error switches it off for the rest of the run with one warning.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import hashlib
+import json
+import os
+import sqlite3
+import time
+from collections.abc import Callable, Iterable, Sequence
+from functools import lru_cache
+from pathlib import Path
+from typing import Any
+
+from newslint.checks.base import Check
+from newslint.diagnostic import Finding, Severity, Source
+from newslint.document.model import Document
+
+Warn = Callable[[str], None]
+Located = list[tuple[int, Finding]]
+SCHEMA = 2
+PRUNE_AFTER_DAYS = 60
+_DDL = """
+CREATE TABLE IF NOT EXISTS findings (
+    key TEXT PRIMARY KEY,
+    verify TEXT NOT NULL,
+    findings TEXT NOT NULL,
+    used REAL NOT NULL
+);
+CREATE TABLE IF NOT EXISTS meta (name TEXT PRIMARY KEY, value TEXT NOT NULL);
+"""
+_COLUMNS = ["key", "verify", "findings", "used"]
+_LIBRARIES = ("HanTa", "ablaut", "regex")
+CACHE_ENV = "NEWSLINT_CACHE_DIR"  # as in newslint.languagetool.paths
+
+
+def default_path() -> Path:
+    """`findings.sqlite3` beside LanguageTool's result cache.
+
+    Resolved here rather than through `newslint.languagetool.paths`: importing that package
+    costs start-up time in `--no-languagetool` runs, which need only this path.
+    """
+    configured = os.environ.get(CACHE_ENV)
+    if configured:
+        return Path(configured).expanduser() / "findings.sqlite3"
+    import platformdirs
+
+    return Path(platformdirs.user_cache_dir("newslint")) / "findings.sqlite3"
+
+
+@lru_cache(maxsize=1)
+def code_fingerprint() -> str:
+    """newslint's version, its source files (size, mtime) and the linguistic libraries' versions."""
+    from importlib import metadata
+
+    from newslint import __version__
+
+    package = Path(__file__).resolve().parent
+    files = []
+    for path in sorted(package.rglob("*.py")):
+        with contextlib.suppress(OSError):
+            stat = path.stat()
+            files.append([str(path.relative_to(package)), stat.st_size, stat.st_mtime_ns])
+    versions = {}
+    for name in _LIBRARIES:
+        try:
+            versions[name] = metadata.version(name)
+        except metadata.PackageNotFoundError:
+            versions[name] = "missing"
+    return _digest({"newslint": __version__, "files": files, "libraries": versions})
+
+
+def rules_fingerprint(checks: Sequence[Check]) -> str:
+    """The enabled rules as compiled, in the engine's order (it decides ties in sorting)."""
+    rules = []
+    for check in checks:
+        rule = check.rule
+        rules.append(
+            [
+                type(check).__qualname__,
+                rule.id,
+                rule.kind,
+                rule.message,
+                int(rule.severity),
+                rule.category,
+                sorted(str(s) for s in rule.scopes),
+                rule.case_sensitive,
+                rule.skip_quotes,
+                rule.safe_fix,
+                list(rule.exceptions),
+                rule.options,
+            ]
+        )
+    return _digest(rules)
+
+
+def _digest(value: Any) -> str:
+    text = json.dumps(value, ensure_ascii=False, sort_keys=True, separators=(",", ":"), default=str)
+    return hashlib.sha256(text.encode("utf-8")).hexdigest()
+
+
+Key = tuple[str, str]  # (SHA-256, BLAKE2b) of the key material
+
+
+def key_of(document: Document, rules: str, code: str) -> Key:
+    """Digests of everything that decides the YAML rules' findings for one document.
+
+    Each field is length-prefixed, so no two different documents feed the same bytes.
+    """
+    primary, check = hashlib.sha256(), hashlib.blake2b(digest_size=32)
+
+    def feed(text: str) -> None:
+        prefix = f"{len(text)}:".encode()
+        primary.update(prefix)
+        check.update(prefix)
+        for at in range(0, len(text), _CHUNK):  # bounded copies for a huge block
+            chunk = text[at : at + _CHUNK].encode("utf-8", "surrogatepass")
+            primary.update(chunk)
+            check.update(chunk)
+
+    for field in (str(SCHEMA), rules, code, str(len(document.blocks))):
+        feed(field)
+    for block in document.blocks:
+        feed(str(block.kind))
+        feed(block.text)
+        feed(",".join(f"{a}-{b}" for a, b in block.masked))
+    return primary.hexdigest(), check.hexdigest()
+
+
+_CHUNK = 1 << 20
+
+
+def encode(located: Located) -> str:
+    return json.dumps([_row(i, f) for i, f in located], ensure_ascii=False, separators=(",", ":"))
+
+
+def _row(index: int, f: Finding) -> list[object]:
+    fields = (f.start, f.end, f.rule, f.message, int(f.severity), f.category)
+    return [index, *fields, list(f.suggestions), str(f.source), f.safe_fix]
+
+
+def decode(text: str) -> Located | None:
+    """The stored findings, or None if the row is not what `encode` wrote."""
+    try:
+        rows = json.loads(text)
+        return [
+            (
+                int(i),
+                Finding(
+                    int(start),
+                    int(end),
+                    str(rule),
+                    str(message),
+                    Severity(severity),
+                    str(category),
+                    tuple(str(s) for s in suggestions),
+                    Source(source),
+                    bool(safe),
+                ),
+            )
+            for i, start, end, rule, message, severity, category, suggestions, source, safe in rows
+        ]
+    except (ValueError, TypeError):
+        return None
+
+
+class FindingsCache:
+    """Lookups and stores for one rule set; used from one thread (the engine's)."""
+
+    def __init__(self, path: Path, checks: Sequence[Check], warn: Warn) -> None:
+        self.path = path
+        self._warn = warn
+        self._prefix = (rules_fingerprint(checks), code_fingerprint())
+        self._db: sqlite3.Connection | None = None
+        self._broken = False
+        self._repaired = False
+
+    def key(self, document: Document) -> Key:
+        return key_of(document, *self._prefix)
+
+    def get_many(self, keys: Iterable[Key]) -> dict[Key, Located]:
+        """Cached findings by key; damaged rows are deleted and count as misses."""
+        wanted = dict(keys)
+        db = self._connect()
+        if db is None or not wanted:
+            return {}
+        found: dict[Key, Located] = {}
+        damaged: list[str] = []
+        try:
+            primaries = list(wanted)
+            for chunk in range(0, len(primaries), 500):
+                part = primaries[chunk : chunk + 500]
+                marks = ",".join("?" * len(part))
+                sql = f"SELECT key, verify, findings FROM findings WHERE key IN ({marks})"
+                for key, verify, text in db.execute(sql, part):
+                    located = decode(text) if verify == wanted.get(key) else None
+                    if located is None:
+                        damaged.append(key)
+                    else:
+                        found[(key, verify)] = located
+            now = time.time()
+            with db:
+                db.execute("BEGIN")
+                db.executemany("DELETE FROM findings WHERE key = ?", [(k,) for k in damaged])
+                hits = [(now, key) for key, _verify in found]
+                db.executemany("UPDATE findings SET used = ? WHERE key = ?", hits)
+        except sqlite3.Error as exc:
+            self._failed(exc)
+            return {}
+        return found
+
+    def put_many(self, entries: Sequence[tuple[Key, Located]]) -> None:
+        db = self._connect()
+        if db is None or not entries:
+            return
+        now = time.time()
+        rows = [(key, verify, encode(located), now) for (key, verify), located in entries]
+        try:
+            with db:
+                db.execute("BEGIN")
+                db.executemany("INSERT OR REPLACE INTO findings VALUES (?, ?, ?, ?)", rows)
+        except sqlite3.Error as exc:
+            self._failed(exc)
+
+    def close(self) -> None:
+        if self._db is not None:
+            with contextlib.suppress(sqlite3.Error):
+                self._db.close()
+            self._db = None
+
+    def _connect(self) -> sqlite3.Connection | None:
+        if self._db is not None or self._broken:
+            return self._db
+        try:
+            self._db = self._open()
+        except (sqlite3.Error, OSError) as exc:
+            self._failed(exc)
+        return self._db
+
+    def _open(self) -> sqlite3.Connection:
+        self.path.parent.mkdir(parents=True, exist_ok=True)
+        old_umask = os.umask(0o077)  # the file holds the user's text
+        try:
+            db = sqlite3.connect(self.path, timeout=10.0, isolation_level=None)
+            try:
+                db.execute("PRAGMA journal_mode=WAL")
+                db.execute("PRAGMA synchronous=NORMAL")
+                db.executescript(_DDL)
+                columns = [row[1] for row in db.execute("PRAGMA table_info(findings)")]
+                if columns != _COLUMNS:  # another layout (an older newslint): start afresh
+                    db.execute("DROP TABLE findings")
+                    db.executescript(_DDL)
+                _prune(db)
+            except BaseException:
+                db.close()
+                raise
+        finally:
+            os.umask(old_umask)
+        return db
+
+    def _failed(self, exc: BaseException) -> None:
+        """Repair a corrupt file once (move it aside, start afresh); otherwise switch off."""
+        self.close()
+        corrupt = isinstance(exc, sqlite3.DatabaseError) and _looks_corrupt(exc)
+        if corrupt and not self._repaired:
+            self._repaired = True
+            try:
+                for suffix in ("", "-wal", "-shm"):
+                    victim = Path(f"{self.path}{suffix}")
+                    if victim.exists():
+                        victim.replace(Path(f"{self.path}{suffix}.corrupt"))
+                self._db = self._open()
+                self._warn(f"findings cache {self.path} was corrupt; started afresh")
+                return
+            except (sqlite3.Error, OSError) as again:
+                exc = again
+        if not self._broken:
+            self._warn(f"findings cache {self.path} is unusable ({exc}); checking without it")
+        self._broken = True
+        self.close()
+
+
+def _prune(db: sqlite3.Connection) -> None:
+    """Drop entries unused for 60 days, at most once a day (old versions' keys age out)."""
+    now = time.time()
+    row = db.execute("SELECT value FROM meta WHERE name='pruned'").fetchone()
+    if row and now - float(row[0]) < 86400:
+        return
+    db.execute("DELETE FROM findings WHERE used < ?", (now - PRUNE_AFTER_DAYS * 86400,))
+    db.execute("INSERT OR REPLACE INTO meta VALUES ('pruned', ?)", (str(now),))
+
+
+def _looks_corrupt(exc: BaseException) -> bool:
+    text = str(exc).lower()
+    return "malformed" in text or "not a database" in text or "file is encrypted" in text

@@ -1,0 +1,48 @@
+"""`morph.sentence_tags` runs its own copy of HanTa's Viterbi loop: the tags must be HanTa's."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from newslint import engine
+from newslint.tense import morph
+from newslint.tense.tokens import tokenize
+from newslint.text.sentences import split_sentences
+
+SENTENCES = [
+    "Die preise steigen seit Jahren.",
+    "Unser ziel ist klar, sagte Kim am Montag in Wien.",
+    "Der Xylophonbauer Qwertzuiop hat gestern angekündigt, dass er aufhört.",
+    "„Das release ich nicht“, sagte er.",
+    "Zzzq.",
+]
+
+
+def _words(text: str, start: int, end: int) -> tuple[str, ...]:
+    return tuple(t.text.replace("\u00ad", "") for t in tokenize(text, start, end))
+
+
+def _hanta(words: tuple[str, ...]) -> tuple[str, ...]:
+    return tuple(str(t) for t in morph.hanta().tag_sent(list(words), taglevel=0))
+
+
+@pytest.mark.parametrize("sentence", SENTENCES)
+def test_same_tags_as_hanta(sentence: str) -> None:
+    words = _words(sentence, 0, len(sentence))
+    assert morph.sentence_tags(words) == _hanta(words)
+
+
+def test_same_tags_on_the_dev_corpus(shared: Path) -> None:
+    folder = shared / "corpus" / "dev" / "dirty"
+    differ = []
+    for path in sorted(folder.iterdir())[:12]:
+        document = engine.read(path, str(path)).document
+        assert document is not None
+        for block in document.blocks:
+            for start, end in split_sentences(block.text):
+                words = _words(block.text, start, end)
+                if words and morph.sentence_tags(words) != _hanta(words):
+                    differ.append(" ".join(words))
+    assert differ == []
