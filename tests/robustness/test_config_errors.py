@@ -42,7 +42,7 @@ def _run(article: Path, *extra: str) -> tuple[int, list[str]]:
 CASES = {
     "invalid YAML": (
         {"proj/newslint.yaml": "language: de-DE\npacks: [de-news\n"},
-        "proj/newslint.yaml:3: invalid YAML: expected ',' or ']', but got '<stream end>'",
+        "proj/newslint.yaml:3: invalid YAML: ",  # the parser's wording differs (libyaml or not)
     ),
     "unknown key": (
         {"proj/newslint.yaml": "language: de-DE\nlanguge: de-AT\n"},
