@@ -142,7 +142,9 @@ def test_cache_that_cannot_be_created_switches_off(
     monkeypatch.setenv("NEWSLINT_CACHE_DIR", str(project / "blocker"))
     result, found = _check(project)
     assert (result.exit_code, found) == (1, HEALTHY)
-    assert result.stderr.count("checking without it") == 1
+    # one warning per cache (LanguageTool's results, newslint's findings), each once
+    assert result.stderr.count("checking without it") == 2
+    assert result.stderr.count("LanguageTool result cache") == 1
 
 
 def test_read_only_cache_switches_off(project: Path, monkeypatch: pytest.MonkeyPatch) -> None:
@@ -157,7 +159,9 @@ def test_read_only_cache_switches_off(project: Path, monkeypatch: pytest.MonkeyP
     (project / "a.txt").write_text(A + "\nNeu hinzu.\n", encoding="utf-8")
     result, found = _check(project)
     assert (result.exit_code, found) == (1, HEALTHY)
-    assert result.stderr.count("checking without it") == 1
+    # one warning per cache (LanguageTool's results, newslint's findings), each once
+    assert result.stderr.count("checking without it") == 2
+    assert result.stderr.count("LanguageTool result cache") == 1
 
 
 def test_cache_never_answers_for_another_text(project: Path, fake: FakeLanguageTool) -> None:
