@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import json
 import threading
+import time
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from urllib.parse import parse_qs
 
@@ -34,10 +35,14 @@ def answer(text: str) -> dict[str, object]:
 
 
 class FakeLanguageTool:
-    """Modes: ok, 500, 503, garbage (not JSON), shape (JSON without matches), outside."""
+    """Modes: ok, 500, 503, garbage (not JSON), shape (JSON without matches), outside,
+    hang (answers after `hang_seconds`), die (after `die_after` requests, drops the
+    connection and stops listening, as a killed server would)."""
 
     def __init__(self) -> None:
         self.mode = "ok"
+        self.hang_seconds = 3.0
+        self.die_after = 1
         self.seen: list[str] = []  # every text checked, in arrival order
         self.server = ThreadingHTTPServer(("127.0.0.1", 0), self._handler())
         self.server.daemon_threads = True
@@ -75,6 +80,12 @@ class FakeLanguageTool:
                 else:
                     text = form["text"][0]
                 fake.seen.append(text)
+                if fake.mode == "die" and len(fake.seen) > fake.die_after:
+                    self.connection.close()
+                    threading.Thread(target=fake.close, daemon=True).start()
+                    return
+                if fake.mode == "hang":
+                    time.sleep(fake.hang_seconds)
                 if fake.mode in ("500", "503"):
                     self._send(int(fake.mode), b"Error: internal trouble")
                 elif fake.mode == "garbage":

@@ -94,6 +94,34 @@ def test_bad_answers_are_one_error_per_file(
     assert not any(rule.startswith("languagetool.") for _, _, rule, _ in found)
 
 
+def test_server_slower_than_the_timeout(
+    project: Path, fake: FakeLanguageTool, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A remote server is never restarted: one retry if it still answers, then an error."""
+    (project / "newslint.yaml").write_text(
+        f"languagetool:\n  url: {fake.url}\n  timeout: 1\n", encoding="utf-8"
+    )
+    fake.mode = "hang"
+    result, found = _check(project)
+    assert result.exit_code == 2
+    errors = {(name, message) for name, _, rule, message in found if rule.startswith("newslint.")}
+    assert errors == {
+        ("a.txt", "LanguageTool did not answer within 1 s (after retry)"),
+        ("b.txt", "LanguageTool did not answer within 1 s (after retry)"),
+    }
+
+
+def test_server_killed_mid_run(project: Path, fake: FakeLanguageTool) -> None:
+    fake.mode = "die"
+    result, found = _check(project)
+    assert result.exit_code == 2
+    errors = [(name, message) for name, _, rule, message in found if rule.startswith("newslint.")]
+    assert [name for name, _ in errors] == ["a.txt", "b.txt"]
+    assert all(m.startswith("LanguageTool could not be reached") for _, m in errors), errors
+    assert all(m.endswith("(restart failed)") for _, m in errors), errors
+    assert ("a.txt", 18, "de-news.doubled-space", "Doppeltes Leerzeichen") in found
+
+
 def test_failures_are_not_cached(project: Path, fake: FakeLanguageTool) -> None:
     fake.mode = "500"
     assert _check(project)[0].exit_code == 2
