@@ -14,8 +14,7 @@ than the material itself: an article is not a paragraph, and a 50 MB file would 
 be held twice more in memory (as JSON) and once more on disk. Both digests are fed block
 by block. A row whose digest or findings do not check out is a miss, never a wrong answer.
 
-Like that cache it must never break a run: a corrupt file is moved aside and recreated once;
-any other database error switches it off for the rest of the run with one warning.
+Like that cache it must never break a run (`newslint.sqlite_store`).
 """
 
 from __future__ import annotations
@@ -26,7 +25,7 @@ import json
 import os
 import sqlite3
 import time
-from collections.abc import Callable, Iterable, Sequence
+from collections.abc import Iterable, Sequence
 from functools import lru_cache
 from pathlib import Path
 from typing import Any
@@ -34,11 +33,10 @@ from typing import Any
 from newslint.checks.base import Check
 from newslint.diagnostic import Finding, Severity, Source
 from newslint.document.model import Document
+from newslint.sqlite_store import SqliteStore, Warn
 
-Warn = Callable[[str], None]
 Located = list[tuple[int, Finding]]
 SCHEMA = 2
-PRUNE_AFTER_DAYS = 60
 _DDL = """
 CREATE TABLE IF NOT EXISTS findings (
     key TEXT PRIMARY KEY,
@@ -48,7 +46,7 @@ CREATE TABLE IF NOT EXISTS findings (
 );
 CREATE TABLE IF NOT EXISTS meta (name TEXT PRIMARY KEY, value TEXT NOT NULL);
 """
-_COLUMNS = ["key", "verify", "findings", "used"]
+_COLUMNS = ("key", "verify", "findings", "used")
 _LIBRARIES = ("HanTa", "ablaut", "regex")
 CACHE_ENV = "NEWSLINT_CACHE_DIR"  # as in newslint.languagetool.paths
 
@@ -183,16 +181,17 @@ def decode(text: str) -> Located | None:
         return None
 
 
-class FindingsCache:
+class FindingsCache(SqliteStore):
     """Lookups and stores for one rule set; used from one thread (the engine's)."""
 
+    LABEL = "findings cache"
+    TABLE = "findings"
+    DDL = _DDL
+    COLUMNS = _COLUMNS
+
     def __init__(self, path: Path, checks: Sequence[Check], warn: Warn) -> None:
-        self.path = path
-        self._warn = warn
+        super().__init__(path, warn)
         self._prefix = (rules_fingerprint(checks), code_fingerprint())
-        self._db: sqlite3.Connection | None = None
-        self._broken = False
-        self._repaired = False
 
     def key(self, document: Document) -> Key:
         return key_of(document, *self._prefix)
@@ -240,75 +239,3 @@ class FindingsCache:
                 db.executemany("INSERT OR REPLACE INTO findings VALUES (?, ?, ?, ?)", rows)
         except sqlite3.Error as exc:
             self._failed(exc)
-
-    def close(self) -> None:
-        if self._db is not None:
-            with contextlib.suppress(sqlite3.Error):
-                self._db.close()
-            self._db = None
-
-    def _connect(self) -> sqlite3.Connection | None:
-        if self._db is not None or self._broken:
-            return self._db
-        try:
-            self._db = self._open()
-        except (sqlite3.Error, OSError) as exc:
-            self._failed(exc)
-        return self._db
-
-    def _open(self) -> sqlite3.Connection:
-        self.path.parent.mkdir(parents=True, exist_ok=True)
-        old_umask = os.umask(0o077)  # the file holds the user's text
-        try:
-            db = sqlite3.connect(self.path, timeout=10.0, isolation_level=None)
-            try:
-                db.execute("PRAGMA journal_mode=WAL")
-                db.execute("PRAGMA synchronous=NORMAL")
-                db.executescript(_DDL)
-                columns = [row[1] for row in db.execute("PRAGMA table_info(findings)")]
-                if columns != _COLUMNS:  # another layout (an older newslint): start afresh
-                    db.execute("DROP TABLE findings")
-                    db.executescript(_DDL)
-                _prune(db)
-            except BaseException:
-                db.close()
-                raise
-        finally:
-            os.umask(old_umask)
-        return db
-
-    def _failed(self, exc: BaseException) -> None:
-        """Repair a corrupt file once (move it aside, start afresh); otherwise switch off."""
-        self.close()
-        corrupt = isinstance(exc, sqlite3.DatabaseError) and _looks_corrupt(exc)
-        if corrupt and not self._repaired:
-            self._repaired = True
-            try:
-                for suffix in ("", "-wal", "-shm"):
-                    victim = Path(f"{self.path}{suffix}")
-                    if victim.exists():
-                        victim.replace(Path(f"{self.path}{suffix}.corrupt"))
-                self._db = self._open()
-                self._warn(f"findings cache {self.path} was corrupt; started afresh")
-                return
-            except (sqlite3.Error, OSError) as again:
-                exc = again
-        if not self._broken:
-            self._warn(f"findings cache {self.path} is unusable ({exc}); checking without it")
-        self._broken = True
-        self.close()
-
-
-def _prune(db: sqlite3.Connection) -> None:
-    """Drop entries unused for 60 days, at most once a day (old versions' keys age out)."""
-    now = time.time()
-    row = db.execute("SELECT value FROM meta WHERE name='pruned'").fetchone()
-    if row and now - float(row[0]) < 86400:
-        return
-    db.execute("DELETE FROM findings WHERE used < ?", (now - PRUNE_AFTER_DAYS * 86400,))
-    db.execute("INSERT OR REPLACE INTO meta VALUES ('pruned', ?)", (str(now),))
-
-
-def _looks_corrupt(exc: BaseException) -> bool:
-    text = str(exc).lower()
-    return "malformed" in text or "not a database" in text or "file is encrypted" in text

@@ -21,15 +21,11 @@ from pathlib import Path
 
 import platformdirs
 
+from newslint.sqlite_store import ensure_private_dir
+
+__all__ = ["CACHE_ENV", "Home", "ensure_private_dir"]
+
 CACHE_ENV = "NEWSLINT_CACHE_DIR"
-
-
-def ensure_private_dir(path: Path) -> Path:
-    """Create `path` (and parents) and make it user-only: state and cache hold the user's text."""
-    path.mkdir(parents=True, exist_ok=True)
-    if path.stat().st_mode & 0o077:
-        path.chmod(0o700)
-    return path
 
 
 @dataclass(frozen=True)
