@@ -109,7 +109,7 @@ def test_unusable_cache_switches_off(tmp_path: Path) -> None:
     warnings: list[str] = []
     blocker = tmp_path / "file"
     blocker.write_text("", encoding="utf-8")
-    cache = FindingsCache(blocker / "findings.sqlite3", (), warnings.append)
+    cache = FindingsCache.for_rules(blocker / "findings.sqlite3", (), warnings.append)
     assert cache.get_many([("x", "y")]) == {}
     cache.put_many([(("x", "y"), [])])
     assert len(warnings) == 1 and "unusable" in warnings[0]

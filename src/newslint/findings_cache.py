@@ -1,4 +1,7 @@
-"""newslint's own findings per document on disk (sqlite3), so an unchanged article costs a lookup.
+"""Findings per document on disk (sqlite3), so an unchanged article costs a lookup.
+
+The YAML rules' findings, and LanguageTool's after newslint's filtering (the speller filter
+loads HanTa, ~0.4 s, which a warm run should not pay): each under its own fingerprint.
 
 Why per document: the tense check judges a sentence against its whole article, so a
 paragraph alone is not a valid unit for every rule; an article is, and an edited article is
@@ -47,7 +50,7 @@ CREATE TABLE IF NOT EXISTS findings (
 CREATE TABLE IF NOT EXISTS meta (name TEXT PRIMARY KEY, value TEXT NOT NULL);
 """
 _COLUMNS = ("key", "verify", "findings", "used")
-_LIBRARIES = ("HanTa", "ablaut", "regex")
+_LIBRARIES = ("HanTa", "ablaut", "regex", "wordfreq")
 CACHE_ENV = "NEWSLINT_CACHE_DIR"  # as in newslint.languagetool.paths
 
 
@@ -84,7 +87,7 @@ def code_fingerprint() -> str:
             versions[name] = metadata.version(name)
         except metadata.PackageNotFoundError:
             versions[name] = "missing"
-    return _digest({"newslint": __version__, "files": files, "libraries": versions})
+    return digest({"newslint": __version__, "files": files, "libraries": versions})
 
 
 def rules_fingerprint(checks: Sequence[Check]) -> str:
@@ -108,10 +111,10 @@ def rules_fingerprint(checks: Sequence[Check]) -> str:
                 rule.options,
             ]
         )
-    return _digest(rules)
+    return digest(rules)
 
 
-def _digest(value: Any) -> str:
+def digest(value: Any) -> str:
     text = json.dumps(value, ensure_ascii=False, sort_keys=True, separators=(",", ":"), default=str)
     return hashlib.sha256(text.encode("utf-8")).hexdigest()
 
@@ -120,7 +123,9 @@ Key = tuple[str, str]  # (SHA-256, BLAKE2b) of the key material
 
 
 def key_of(document: Document, rules: str, code: str) -> Key:
-    """Digests of everything that decides the YAML rules' findings for one document.
+    """Digests of everything that decides a check's findings for one document.
+
+    ``rules`` fingerprints the check (the YAML rules as compiled, or LanguageTool's settings).
 
     Each field is length-prefixed, so no two different documents feed the same bytes.
     """
@@ -189,9 +194,15 @@ class FindingsCache(SqliteStore):
     DDL = _DDL
     COLUMNS = _COLUMNS
 
-    def __init__(self, path: Path, checks: Sequence[Check], warn: Warn) -> None:
+    def __init__(self, path: Path, fingerprint: str, warn: Warn) -> None:
+        """``fingerprint`` names what the findings come from: `rules_fingerprint` of the YAML
+        rules, or LanguageTool's settings and version (`newslint.checks.languagetool`)."""
         super().__init__(path, warn)
-        self._prefix = (rules_fingerprint(checks), code_fingerprint())
+        self._prefix = (fingerprint, code_fingerprint())
+
+    @classmethod
+    def for_rules(cls, path: Path, checks: Sequence[Check], warn: Warn) -> FindingsCache:
+        return cls(path, rules_fingerprint(checks), warn)
 
     def key(self, document: Document) -> Key:
         return key_of(document, *self._prefix)

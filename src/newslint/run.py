@@ -101,6 +101,7 @@ def lint(options: CheckOptions) -> tuple[list[FileResult], list[RuleSet], Severi
     all_results: list[FileResult] = []
     rulesets: list[RuleSet] = []
     fail_on = Severity.INFO
+    warn = _Warnings()
     with ExitStack() as stack:
         for project_file, files in collect(options):
             config = resolve_config(project_file, options)
@@ -111,8 +112,8 @@ def lint(options: CheckOptions) -> tuple[list[FileResult], list[RuleSet], Severi
                 config,
                 ruleset,
                 Severity.parse(config.get("min_severity", "info")),
-                _batch_checks(config, ruleset, options, stack),
-                _findings_cache(ruleset, options, stack),
+                _batch_checks(config, ruleset, options, stack, warn),
+                _findings_cache(ruleset, options, stack, warn),
             )
             results = [_read(path, display) for path, display in files]
             all_results += engine.run(results, settings)
@@ -260,7 +261,7 @@ def _read(path: Path, display: str) -> FileResult:
 
 
 def _batch_checks(
-    config: Config, ruleset: RuleSet, options: CheckOptions, stack: ExitStack
+    config: Config, ruleset: RuleSet, options: CheckOptions, stack: ExitStack, warn: _Warnings
 ) -> list[engine.BatchCheck]:
     checks: list[engine.BatchCheck] = []
     lt = config.get("languagetool", {}) or {}
@@ -272,7 +273,7 @@ def _batch_checks(
         checks.append(
             stack.enter_context(
                 LanguageToolCheck.from_config(
-                    config, options.use_cache, sys.stderr, statistics=options.statistics
+                    config, options.use_cache, sys.stderr, statistics=options.statistics, warn=warn
                 )
             )
         )
@@ -280,19 +281,28 @@ def _batch_checks(
 
 
 def _findings_cache(
-    ruleset: RuleSet, options: CheckOptions, stack: ExitStack
+    ruleset: RuleSet, options: CheckOptions, stack: ExitStack, warn: _Warnings
 ) -> FindingsCache | None:
     if not options.use_cache:
         return None
     from newslint.findings_cache import FindingsCache, default_path
 
-    cache = FindingsCache(default_path(), ruleset.checks, _warn)
+    cache = FindingsCache.for_rules(default_path(), ruleset.checks, warn)
     stack.callback(cache.close)
     return cache
 
 
-def _warn(message: str) -> None:
-    print(f"newslint: warning: {message}", file=sys.stderr, flush=True)
+class _Warnings:
+    """Each distinct warning once per run: the YAML rules and LanguageTool keep their findings
+    in one cache file, and every project's configuration opens it anew."""
+
+    def __init__(self) -> None:
+        self._seen: set[str] = set()
+
+    def __call__(self, message: str) -> None:
+        if message not in self._seen:
+            self._seen.add(message)
+            print(f"newslint: warning: {message}", file=sys.stderr, flush=True)
 
 
 def _rule_meta(rulesets: Sequence[RuleSet]) -> dict[str, Any]:

@@ -47,5 +47,15 @@ def test_second_run_sends_nothing(
     assert first.exit_code == second.exit_code == 1
     assert first.stdout == second.stdout
     assert ", 0 requests sent" not in first.stderr
-    assert "LanguageTool: 0 paragraphs from the cache" in first.stderr
-    assert ", 0 requests sent" in second.stderr
+    assert "LanguageTool: 0 documents from the findings cache, 0 paragraphs" in first.stderr
+    # The filtered findings of both articles come from the findings cache: no server, no
+    # paragraph lookups, no HanTa for the speller filter.
+    assert "2 documents from the findings cache, 0 paragraphs from the cache, 0 requests sent" in (
+        second.stderr
+    )
+    # Without the findings cache the paragraphs still come from LanguageTool's result cache.
+    (home.root / "findings.sqlite3").unlink()
+    third = CliRunner().invoke(cli, args)
+    assert third.stdout == first.stdout
+    assert "0 documents from the findings cache" in third.stderr
+    assert ", 0 requests sent" in third.stderr

@@ -204,7 +204,38 @@ def test_cache_never_answers_for_another_text(project: Path, fake: FakeLanguageT
     db.execute("UPDATE results SET key = ? WHERE key = 'tmp'", (second,))
     db.commit()
     db.close()
+    (project / "cache" / "findings.sqlite3").unlink()  # else whole documents come from there
     fake.seen.clear()
     result, found = _check(project)
     assert (result.exit_code, found) == (1, HEALTHY)
+    assert sum("Fehlr" in text for text in fake.seen) == 2
+
+
+def test_unchanged_documents_skip_languagetool(project: Path, fake: FakeLanguageTool) -> None:
+    """The filtered findings of an unchanged document come from the findings cache; a change
+    of LanguageTool's settings, or of the document, sends its text again."""
+    assert _check(project)[1] == HEALTHY
+    fake.seen.clear()
+    assert _check(project)[1] == HEALTHY
+    assert [text for text in fake.seen if "Fehlr" in text] == []
+    (project / "a.txt").write_text(A + "\nNeu hinzu.\n", encoding="utf-8")
+    assert _check(project)[1] == HEALTHY
+    # a.txt is checked again: its new paragraph is sent, the old one is in the result cache
+    assert [text for text in fake.seen if "Neu" in text or "Fehlr" in text] == ["Neu hinzu."]
+    fake.seen.clear()
+    config = project / "newslint.yaml"
+    config.write_text(
+        config.read_text(encoding="utf-8") + "  disabled_rules: [FAKE_RULE]\n", encoding="utf-8"
+    )
+    _check(project)
+    assert sum("Fehlr" in text for text in fake.seen) == 2  # other settings: both sent
+
+
+def test_failed_document_is_not_stored(project: Path, fake: FakeLanguageTool) -> None:
+    fake.mode = "500"
+    _result, found = _check(project)
+    assert [rule for _, _, rule, _ in found].count("newslint.check-error") == 2
+    fake.mode = "ok"
+    fake.seen.clear()
+    assert _check(project)[1] == HEALTHY
     assert sum("Fehlr" in text for text in fake.seen) == 2

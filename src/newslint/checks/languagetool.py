@@ -10,18 +10,22 @@ from __future__ import annotations
 
 import re
 import sys
-from collections.abc import Iterator, Mapping, Sequence
+from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from types import TracebackType
-from typing import Any, TextIO
+from typing import TYPE_CHECKING, Any, TextIO
 
 from newslint.config import Config
 from newslint.diagnostic import Finding, Severity, Source
 from newslint.document.model import Block, Document
+from newslint.findings_cache import digest
 from newslint.frequency import zipf
 from newslint.languagetool.model import LTFailure, LTMatch, LTSettings, TextPart
 from newslint.packs.yamlsource import SourceError
 from newslint.spelling import attested, joined, plausible_typo
 from newslint.vocabulary import Vocabulary
+
+if TYPE_CHECKING:
+    from newslint.findings_cache import FindingsCache
 
 SPELLING_RULES = re.compile(r"(SPELLER_RULE|MORFOLOGIK_RULE|HUNSPELL)")
 MASK_WORD = "Wort"  # what LanguageTool reads in place of inline code or a URL
@@ -129,18 +133,26 @@ class LanguageToolCheck:
         *,
         speller_filter: bool = True,  # the name filter (newslint.spelling); off = raw speller
         statistics: bool = False,  # say on stderr how much came from the cache
+        warn: Callable[[str], None] | None = None,
     ) -> None:
         self.settings = settings
+        self._warn = warn or self._print_warning
         self.vocabulary = vocabulary
         self.stderr = stderr
         self.speller_filter = speller_filter
         self.statistics = statistics
         self._failures: dict[int, str] = {}
         self._client: Any = None
+        self.documents_cached = 0
 
     @classmethod
     def from_config(
-        cls, config: Config, use_cache: bool, stderr: TextIO | None = None, statistics: bool = False
+        cls,
+        config: Config,
+        use_cache: bool,
+        stderr: TextIO | None = None,
+        statistics: bool = False,
+        warn: Callable[[str], None] | None = None,
     ) -> LanguageToolCheck:
         raw = config.get("languagetool", {}) or {}
         settings = settings_from(config, use_cache)
@@ -150,6 +162,7 @@ class LanguageToolCheck:
             stderr or sys.stderr,
             speller_filter=bool(raw.get("speller_filter", True)),
             statistics=statistics,
+            warn=warn,
         )
 
     def __enter__(self) -> LanguageToolCheck:
@@ -161,13 +174,17 @@ class LanguageToolCheck:
         value: BaseException | None,
         tb: TracebackType | None,
     ) -> None:
-        if self._client is not None:
-            self._client.close()
-            if self.statistics:
-                self._progress(
-                    f"LanguageTool: {self._client.paragraphs_cached} paragraphs from the cache, "
-                    f"{self._client.requests_sent} requests sent"
-                )
+        client = self._client
+        if client is not None:
+            client.close()
+        if self.statistics:
+            paragraphs, requests = (
+                (client.paragraphs_cached, client.requests_sent) if client else (0, 0)
+            )
+            self._progress(
+                f"LanguageTool: {self.documents_cached} documents from the findings cache, "
+                f"{paragraphs} paragraphs from the cache, {requests} requests sent"
+            )
 
     def _progress(self, message: str) -> None:
         print(f"newslint: {message}", file=self.stderr, flush=True)
@@ -176,16 +193,83 @@ class LanguageToolCheck:
         return dict(self._failures)
 
     def run(self, documents: Sequence[Document]) -> Iterator[tuple[int, int, Finding]]:
-        from newslint.languagetool.client import LanguageTool
+        """Findings of unchanged documents come from the findings cache, the rest from the
+        server (or its paragraph cache) through the filter; a document LanguageTool could not
+        check completely is not stored."""
+        store = self._store()
+        if store is None:
+            yield from self._check(documents, range(len(documents)))
+            return
+        try:
+            keys = [store.key(d) for d in documents]
+            cached = store.get_many(keys)
+            todo = [d for d, key in enumerate(keys) if key not in cached]
+            self.documents_cached = len(documents) - len(todo)
+            for d, key in enumerate(keys):
+                for b, finding in cached.get(key, ()):
+                    yield d, b, finding
+            found: dict[int, list[tuple[int, Finding]]] = {d: [] for d in todo}
+            for d, b, finding in self._check(documents, todo):
+                found[d].append((b, finding))
+                yield d, b, finding
+            store.put_many([(keys[d], found[d]) for d in todo if d not in self._failures])
+        finally:
+            store.close()  # in this (the batch) thread, which opened it
+
+    def _store(self) -> FindingsCache | None:
+        """The findings cache under LanguageTool's fingerprint, or None (--no-cache)."""
+        if not self.settings.use_cache:
+            return None
+        from newslint.findings_cache import FindingsCache, default_path
         from newslint.languagetool.errors import LanguageToolUnavailable
 
-        index = [(d, b) for d, doc in enumerate(documents) for b, _ in doc.iter_blocks()]
+        try:
+            version = self._version()
+        except LanguageToolUnavailable:
+            return None  # reported when the documents are checked
+        fingerprint = digest(
+            {
+                "check": "languagetool",
+                "settings": self.settings.result_key(),
+                "url": self.settings.url,
+                "languagetool": version,
+                "accept": [p.pattern for p in self.vocabulary.accepted],
+                "speller_filter": self.speller_filter,
+            }
+        )
+        return FindingsCache(default_path(), fingerprint, self._warn)
+
+    def _version(self) -> str:
+        """The pinned version of the local install (read from the pom, no import of the
+        client); a remote server is asked, as the paragraph cache does."""
+        if self.settings.url:
+            version: str = self._ensure_client().version
+            return version
+        from newslint.languagetool.install import pinned_version
+
+        return pinned_version()
+
+    def _ensure_client(self) -> Any:
+        if self._client is None:
+            from newslint.languagetool.client import LanguageTool
+
+            self._client = LanguageTool(self.settings, progress=self._progress)
+        return self._client
+
+    def _print_warning(self, message: str) -> None:
+        print(f"newslint: warning: {message}", file=self.stderr, flush=True)
+
+    def _check(
+        self, documents: Sequence[Document], which: Iterable[int]
+    ) -> Iterator[tuple[int, int, Finding]]:
+        from newslint.languagetool.errors import LanguageToolUnavailable
+
+        index = [(d, b) for d in which for b, _ in documents[d].iter_blocks()]
         if not index:
             return
         try:
-            if self._client is None:
-                self._client = LanguageTool(self.settings, progress=self._progress)
-            answers = self._client.check_many([parts(documents[d].blocks[b]) for d, b in index])
+            client = self._ensure_client()
+            answers = client.check_many([parts(documents[d].blocks[b]) for d, b in index])
         except LanguageToolUnavailable as exc:
             for d in {d for d, _ in index}:
                 self._failures[d] = str(exc)
