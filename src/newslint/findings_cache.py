@@ -25,7 +25,6 @@ from __future__ import annotations
 import contextlib
 import hashlib
 import json
-import os
 import sqlite3
 import time
 from collections.abc import Iterable, Sequence
@@ -33,6 +32,7 @@ from functools import lru_cache
 from pathlib import Path
 from typing import Any
 
+from newslint.cachedir import cache_dir
 from newslint.checks.base import Check
 from newslint.diagnostic import Finding, Severity, Source
 from newslint.document.model import Document
@@ -51,21 +51,11 @@ CREATE TABLE IF NOT EXISTS meta (name TEXT PRIMARY KEY, value TEXT NOT NULL);
 """
 _COLUMNS = ("key", "verify", "findings", "used")
 _LIBRARIES = ("HanTa", "ablaut", "regex", "wordfreq")
-CACHE_ENV = "NEWSLINT_CACHE_DIR"  # as in newslint.languagetool.paths
 
 
 def default_path() -> Path:
-    """`findings.sqlite3` beside LanguageTool's result cache.
-
-    Resolved here rather than through `newslint.languagetool.paths`: importing that package
-    costs start-up time in `--no-languagetool` runs, which need only this path.
-    """
-    configured = os.environ.get(CACHE_ENV)
-    if configured:
-        return Path(configured).expanduser() / "findings.sqlite3"
-    import platformdirs
-
-    return Path(platformdirs.user_cache_dir("newslint")) / "findings.sqlite3"
+    """`findings.sqlite3` beside LanguageTool's result cache."""
+    return cache_dir() / "findings.sqlite3"
 
 
 @lru_cache(maxsize=1)

@@ -46,3 +46,22 @@ def test_same_tags_on_the_dev_corpus(shared: Path) -> None:
                 if words and morph.sentence_tags(words) != _hanta(words):
                     differ.append(" ".join(words))
     assert differ == []
+
+
+def test_snapshot_is_the_same_tagger(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """The pickled snapshot in the cache folder loads a tagger that tags as HanTa's own load."""
+    from HanTa import HanoverTagger  # type: ignore[import-untyped]
+
+    monkeypatch.setenv("NEWSLINT_CACHE_DIR", str(tmp_path))
+    assert morph._from_snapshot(HanoverTagger) is None  # nothing there yet
+    loaded = HanoverTagger.HanoverTagger("morphmodel_ger.pgz")
+    morph._write_snapshot(loaded, HanoverTagger)
+    (snapshot,) = tmp_path.glob("hanta-ger-*.pickle")
+    assert snapshot.stat().st_mode & 0o077 == 0
+    restored = morph._from_snapshot(HanoverTagger)
+    assert restored is not None
+    assert restored.__dict__.keys() == loaded.__dict__.keys()
+    words = ["Der", "Xylophonbauer", "Qwertzuiop", "hat", "gestern", "angekündigt", "."]
+    assert restored.tag_sent(words, taglevel=0) == loaded.tag_sent(words, taglevel=0)
+    snapshot.write_bytes(b"not a pickle")
+    assert morph._from_snapshot(HanoverTagger) is None  # damaged: HanTa's own load instead

@@ -15,17 +15,13 @@ changing environment variables, so nothing leaks into other tests or the user's 
 
 from __future__ import annotations
 
-import os
 from dataclasses import dataclass
 from pathlib import Path
 
-import platformdirs
-
+from newslint.cachedir import CACHE_ENV, cache_dir
 from newslint.sqlite_store import ensure_private_dir
 
 __all__ = ["CACHE_ENV", "Home", "ensure_private_dir"]
-
-CACHE_ENV = "NEWSLINT_CACHE_DIR"
 
 
 @dataclass(frozen=True)
@@ -36,10 +32,7 @@ class Home:
 
     @classmethod
     def default(cls) -> Home:
-        configured = os.environ.get(CACHE_ENV)
-        if configured:
-            return cls(Path(configured).expanduser())
-        return cls(Path(platformdirs.user_cache_dir("newslint")))
+        return cls(cache_dir())
 
     def install_dir(self, version: str) -> Path:
         return self.root / f"languagetool-{version}"

@@ -40,9 +40,10 @@ class ValidatedRules:
 
     @classmethod
     def default(cls) -> ValidatedRules:
-        from newslint.findings_cache import code_fingerprint, default_path
+        from newslint.cachedir import cache_dir
+        from newslint.findings_cache import code_fingerprint
 
-        return cls(default_path().parent / "rule-files.json", code_fingerprint())
+        return cls(cache_dir() / "rule-files.json", code_fingerprint())
 
     def get(self, key: str) -> dict[str, Any] | None:
         data = self._data.get(key)
