@@ -227,6 +227,8 @@ class LanguageToolCheck:
             version = self._version()
         except LanguageToolUnavailable:
             return None  # reported when the documents are checked
+        if version == "unknown":
+            return None  # a remote server that does not say: as its paragraph cache does
         fingerprint = digest(
             {
                 "check": "languagetool",
