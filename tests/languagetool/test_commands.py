@@ -31,8 +31,9 @@ def test_status_start_path_and_cache_clear(home: Home, installation: Installatio
     assert code == 0 and "running at http://127.0.0.1:" in out
     assert run(home, "path") == (0, f"{home.install_dir(installation.version)}\n")
     assert run(home, "install")[0] == 0
-    assert run(home, "cache", "clear") == (0, "removed 2 cached results\n")
-    assert not home.results_db.exists()
+    home.findings_db.write_bytes(b"")  # not a database: cleared all the same
+    assert run(home, "cache", "clear") == (0, "removed 2 cached results and 0 cached documents\n")
+    assert not home.results_db.exists() and not home.findings_db.exists()
 
 
 def test_unavailable_means_exit_2_and_one_line(

@@ -52,5 +52,8 @@ def start_shared(
     return state
 
 
-def clear_cache(home: Home) -> int:
-    return cache.clear(home.results_db)
+def clear_cache(home: Home) -> tuple[int, int]:
+    """(paragraphs, documents) removed: LanguageTool's results and the findings per document,
+    which hold LanguageTool's filtered findings too, so that a cleared cache means a fresh
+    check."""
+    return cache.clear(home.results_db), cache.clear(home.findings_db, "findings")

@@ -131,14 +131,14 @@ def _decode(text: str) -> list[LTMatch] | None:
         return None
 
 
-def clear(path: Path) -> int:
+def clear(path: Path, table: str = "results") -> int:
     """Delete the cache file (and its WAL files); returns how many entries it held."""
     entries = 0
     if path.exists():
         with contextlib.suppress(sqlite3.Error):
             db = sqlite3.connect(path, timeout=10.0)
             try:
-                entries = int(db.execute("SELECT count(*) FROM results").fetchone()[0])
+                entries = int(db.execute(f"SELECT count(*) FROM {table}").fetchone()[0])
             finally:
                 db.close()
     for suffix in ("", "-wal", "-shm"):

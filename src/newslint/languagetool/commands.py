@@ -103,6 +103,6 @@ def cache() -> None:
 
 @cache.command("clear")
 def cache_clear() -> None:
-    """Delete all cached LanguageTool results."""
-    entries = admin.clear_cache(Home.default())
-    click.echo(f"removed {entries} cached results")
+    """Delete all cached LanguageTool results (and the findings per document)."""
+    paragraphs, documents = admin.clear_cache(Home.default())
+    click.echo(f"removed {paragraphs} cached results and {documents} cached documents")

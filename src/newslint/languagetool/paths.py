@@ -45,6 +45,10 @@ class Home:
         return self.root / "results.sqlite3"
 
     @property
+    def findings_db(self) -> Path:
+        return self.root / "findings.sqlite3"
+
+    @property
     def state_dir(self) -> Path:
         return self.root / "server"
 
