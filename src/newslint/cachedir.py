@@ -12,6 +12,7 @@ import os
 from pathlib import Path
 
 CACHE_ENV = "NEWSLINT_CACHE_DIR"
+FINDINGS_FILE = "findings.sqlite3"  # findings per document: `newslint.findings_cache`
 
 
 def cache_dir() -> Path:

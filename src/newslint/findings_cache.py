@@ -32,7 +32,7 @@ from functools import lru_cache
 from pathlib import Path
 from typing import Any
 
-from newslint.cachedir import cache_dir
+from newslint.cachedir import FINDINGS_FILE, cache_dir
 from newslint.checks.base import Check
 from newslint.diagnostic import Finding, Severity, Source
 from newslint.document.model import Document
@@ -55,7 +55,7 @@ _LIBRARIES = ("HanTa", "ablaut", "regex", "wordfreq")
 
 def default_path() -> Path:
     """`findings.sqlite3` beside LanguageTool's result cache."""
-    return cache_dir() / "findings.sqlite3"
+    return cache_dir() / FINDINGS_FILE
 
 
 @lru_cache(maxsize=1)

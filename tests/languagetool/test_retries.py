@@ -7,71 +7,19 @@ here with a tiny HTTP server on 127.0.0.1 that answers the way it is told to.
 
 from __future__ import annotations
 
-import json
-import threading
 import time
 from collections.abc import Iterator
-from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
-from urllib.parse import parse_qs
 
 import pytest
 
 from newslint.languagetool import LanguageTool, LTFailure, LTSettings, TextPart
 from newslint.languagetool.paths import Home
-
-
-class Fake:
-    """Behaviour of the fake server: "ok", "hang", "reject" or "drop" (close the socket)."""
-
-    def __init__(self) -> None:
-        self.mode = "ok"
-        self.seen: list[str] = []
-        self.server = ThreadingHTTPServer(("127.0.0.1", 0), self._handler())
-        self.server.daemon_threads = True
-        self.thread = threading.Thread(target=self.server.serve_forever, daemon=True)
-        self.thread.start()
-
-    @property
-    def url(self) -> str:
-        return f"http://127.0.0.1:{self.server.server_address[1]}"
-
-    def _handler(self) -> type[BaseHTTPRequestHandler]:
-        fake = self
-
-        class Handler(BaseHTTPRequestHandler):
-            def log_message(self, *args: object) -> None:
-                pass
-
-            def do_GET(self) -> None:
-                self._send(200, b"[]")
-
-            def do_POST(self) -> None:
-                body = self.rfile.read(int(self.headers["Content-Length"])).decode()
-                data = json.loads(parse_qs(body)["data"][0])
-                text = "".join(a.get("text", a.get("markup", "")) for a in data["annotation"])
-                fake.seen.append(text)
-                if fake.mode == "hang":
-                    time.sleep(2)
-                elif fake.mode == "reject":
-                    self._send(400, b"Error: bad language")
-                elif fake.mode == "drop":
-                    self.connection.close()
-                else:
-                    match = {"offset": 0, "length": 1, "message": "m", "rule": {"id": "R"}}
-                    self._send(200, json.dumps({"matches": [match]}).encode())
-
-            def _send(self, code: int, body: bytes) -> None:
-                self.send_response(code)
-                self.send_header("Content-Length", str(len(body)))
-                self.end_headers()
-                self.wfile.write(body)
-
-        return Handler
+from tests.fakelt import FakeLanguageTool
 
 
 class FakeEndpoint:
-    def __init__(self, fake: Fake, heals: bool) -> None:
+    def __init__(self, fake: FakeLanguageTool, heals: bool) -> None:
         self.fake, self.heals = fake, heals
         self.url, self.started, self.recoveries = fake.url, False, 0
 
@@ -89,14 +37,15 @@ class FakeEndpoint:
 
 
 @pytest.fixture
-def fake() -> Iterator[Fake]:
-    server = Fake()
+def fake() -> Iterator[FakeLanguageTool]:
+    server = FakeLanguageTool()
+    server.hang_seconds = 2.0
     yield server
-    server.server.shutdown()
+    server.close()
 
 
 def client(
-    fake: Fake, tmp_path: Path, monkeypatch: pytest.MonkeyPatch, heals: bool = True
+    fake: FakeLanguageTool, tmp_path: Path, monkeypatch: pytest.MonkeyPatch, heals: bool = True
 ) -> tuple[LanguageTool, FakeEndpoint]:
     endpoint = FakeEndpoint(fake, heals)
     monkeypatch.setattr("newslint.languagetool.client.acquire", lambda *args: endpoint)
@@ -105,11 +54,11 @@ def client(
     return LanguageTool(settings, home=Home(tmp_path), workers=2), endpoint
 
 
-ITEMS = [[TextPart(f"Satz {i}.")] for i in range(20)]
+ITEMS = [[TextPart(f"Fehlr {i}.")] for i in range(20)]  # one FAKE_RULE match each
 
 
 def test_a_stuck_server_is_restarted_and_everything_retried(
-    fake: Fake, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+    fake: FakeLanguageTool, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     fake.mode = "hang"
     lt, endpoint = client(fake, tmp_path, monkeypatch)
@@ -118,11 +67,11 @@ def test_a_stuck_server_is_restarted_and_everything_retried(
         results = lt.check_many(ITEMS)
     assert time.monotonic() - started < 5  # not 20 timeouts in a row
     assert endpoint.recoveries == 1
-    assert all(isinstance(r, list) and [m.rule_id for m in r] == ["R"] for r in results)
+    assert all(isinstance(r, list) and [m.rule_id for m in r] == ["FAKE_RULE"] for r in results)
 
 
 def test_a_server_that_stays_stuck_gives_per_item_failures(
-    fake: Fake, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+    fake: FakeLanguageTool, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     fake.mode = "hang"
     lt, endpoint = client(fake, tmp_path, monkeypatch, heals=False)
@@ -139,7 +88,7 @@ def test_a_server_that_stays_stuck_gives_per_item_failures(
 
 
 def test_dropped_connections_count_as_a_dead_server(
-    fake: Fake, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+    fake: FakeLanguageTool, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     fake.mode = "drop"
     lt, endpoint = client(fake, tmp_path, monkeypatch)
@@ -150,7 +99,7 @@ def test_dropped_connections_count_as_a_dead_server(
 
 
 def test_a_rejected_paragraph_fails_alone_without_restart(
-    fake: Fake, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+    fake: FakeLanguageTool, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     fake.mode = "reject"
     lt, endpoint = client(fake, tmp_path, monkeypatch)
@@ -165,7 +114,7 @@ def test_a_rejected_paragraph_fails_alone_without_restart(
 
 
 def test_restarts_are_limited_per_run(
-    fake: Fake, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+    fake: FakeLanguageTool, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     lt, endpoint = client(fake, tmp_path, monkeypatch)
     with lt:

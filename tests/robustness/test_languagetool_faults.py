@@ -18,8 +18,7 @@ import pytest
 from click.testing import CliRunner, Result
 
 from newslint.cli import cli
-
-from .fakelt import FakeLanguageTool
+from tests.fakelt import FakeLanguageTool
 
 A = "Titel\n\nEin Fehlr und ein  Leerzeichen.\n"
 B = "Titel\n\nZwei Sätze. Noch ein Fehlr hier.\n"

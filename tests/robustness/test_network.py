@@ -20,8 +20,7 @@ from newslint.cli import cli
 from newslint.languagetool import daemon
 from newslint.languagetool.install import Installation
 from newslint.languagetool.paths import Home
-
-from .fakelt import FakeLanguageTool
+from tests.fakelt import FakeLanguageTool
 
 ARTICLE = "Titel\n\nEin Fehlr und ein  Leerzeichen.\n"
 PROXY = "http://127.0.0.2:9"  # a loopback address nobody listens on

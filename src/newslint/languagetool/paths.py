@@ -18,7 +18,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from pathlib import Path
 
-from newslint.cachedir import CACHE_ENV, cache_dir
+from newslint.cachedir import CACHE_ENV, FINDINGS_FILE, cache_dir
 from newslint.sqlite_store import ensure_private_dir
 
 __all__ = ["CACHE_ENV", "Home", "ensure_private_dir"]
@@ -46,7 +46,7 @@ class Home:
 
     @property
     def findings_db(self) -> Path:
-        return self.root / "findings.sqlite3"
+        return self.root / FINDINGS_FILE
 
     @property
     def state_dir(self) -> Path:

@@ -35,9 +35,10 @@ def answer(text: str) -> dict[str, object]:
 
 
 class FakeLanguageTool:
-    """Modes: ok, 500, 503, garbage (not JSON), shape (JSON without matches), outside,
-    hang (answers after `hang_seconds`), die (after `die_after` requests, drops the
-    connection and stops listening, as a killed server would)."""
+    """Modes: ok, 500, 503, reject (HTTP 400, as for a bad language), garbage (not JSON),
+    shape (JSON without matches), outside, drop (closes each connection unanswered), hang
+    (answers after `hang_seconds`), die (after `die_after` requests, drops the connection
+    and stops listening, as a killed server would)."""
 
     def __init__(self) -> None:
         self.mode = "ok"
@@ -84,9 +85,14 @@ class FakeLanguageTool:
                     self.connection.close()
                     threading.Thread(target=fake.close, daemon=True).start()
                     return
+                if fake.mode == "drop":
+                    self.connection.close()
+                    return
                 if fake.mode == "hang":
                     time.sleep(fake.hang_seconds)
-                if fake.mode in ("500", "503"):
+                if fake.mode == "reject":
+                    self._send(400, b"Error: bad language")
+                elif fake.mode in ("500", "503"):
                     self._send(int(fake.mode), b"Error: internal trouble")
                 elif fake.mode == "garbage":
                     self._send(200, b"<html>\x00\xff not json")
