@@ -109,7 +109,7 @@ def test_broken_rule_file_names_file_line_and_key(tmp_path: Path) -> None:
     assert lines[0].endswith(
         "house/bad.yaml:5: key 'patern': unknown key (allowed: case, category, "
         "description, examples, exceptions, group, kind, link, message, pattern, "
-        "quotes, replacement, safe_fix, scope, severity)"
+        "quotes, replacement, safe_fix, scope, severity, trigger)"
     )
 
 

@@ -99,6 +99,21 @@ CASES = {
         },
         "proj/house/r.yaml:5: key 'pattern': regular expression does not compile",
     ),
+    "rule file: trigger does not compile": (
+        {
+            "proj/newslint.yaml": "packs: [./house]\n",
+            "proj/house/r.yaml": RULE.replace("pattern: 'qx'", "pattern: 'qx'\ntrigger: '[q'"),
+        },
+        "proj/house/r.yaml:6: key 'trigger': regular expression does not compile",
+    ),
+    "rule file: trigger misses a fail example": (
+        {
+            "proj/newslint.yaml": "packs: [./house]\n",
+            "proj/house/r.yaml": RULE.replace("pattern: 'qx'", "pattern: 'qx'\ntrigger: 'xq'"),
+        },
+        "proj/house/r.yaml:6: key 'trigger': not found in fail example 1 ('qx'); the rule "
+        "would skip that paragraph",
+    ),
     "rule file: python tag": (
         {
             "proj/newslint.yaml": "packs: [./house]\n",

@@ -19,6 +19,7 @@ _LIST = {"type": "array", "items": {"type": "string"}}
 
 class TenseCheck(Check):
     KIND = "tense"
+    BLOCKWISE = False  # paragraphs are judged against the article: none may be skipped
     OPTIONS: ClassVar[dict[str, Any]] = {
         "tense_scope": {
             "enum": ["paragraph", "article"],

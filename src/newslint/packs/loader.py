@@ -15,7 +15,7 @@ from typing import Any
 import regex
 
 from newslint.checks import check_class, kinds
-from newslint.checks.base import Check, Example, Rule
+from newslint.checks.base import Check, Example, Rule, compile_pattern
 from newslint.diagnostic import Severity
 from newslint.document.model import BlockKind
 from newslint.packs.cache import ValidatedRules, digest
@@ -153,17 +153,40 @@ def parse_scope(scope: str | list[str] | None) -> frozenset[BlockKind]:
 
 def compile_rule(rule: Rule, doc: YamlDocument | None = None) -> Check:
     """Build the rule's Check; a pattern that does not compile is a SourceError at its key."""
+    path = rule.path or Path(rule.id)
     try:
-        return check_class(rule.kind)(rule)
+        check = check_class(rule.kind)(rule)
     except regex.error as exc:
         key = _pattern_key(rule)
         line = doc.line([key]) if doc and key else None
-        path = rule.path or Path(rule.id)
         raise SourceError(path, line, key, f"regular expression does not compile: {exc}") from None
+    if check.trigger is not None:
+        for number, example in enumerate(rule.fail, 1):
+            if not check.trigger.search(example.text):
+                raise SourceError(
+                    path,
+                    doc.line(["trigger"]) if doc else None,
+                    "trigger",
+                    f"not found in fail example {number} ({example.text!r}); the rule would "
+                    "skip that paragraph",
+                )
+    return check
 
 
 def _pattern_key(rule: Rule) -> str | None:
-    for key in ("pattern", "swap", "exceptions"):
-        if key in rule.options or (key == "exceptions" and rule.exceptions):
-            return key
-    return None
+    """The key whose regular expression does not compile on its own (else the first one)."""
+    candidates = {
+        "trigger": [rule.options.get("trigger")],
+        "pattern": [rule.options.get("pattern")],
+        "swap": list(rule.options.get("swap", {})),
+        "exceptions": list(rule.exceptions),
+    }
+    present = [key for key, patterns in candidates.items() if any(patterns)]
+    for key in present:
+        for pattern in candidates[key]:
+            try:
+                if isinstance(pattern, str):
+                    compile_pattern(pattern)
+            except regex.error:
+                return key
+    return present[0] if present else None

@@ -38,6 +38,14 @@ COMMON: dict[str, Any] = {
         "items": {"type": "string"},
         "description": "Flagged texts that are fine (regular expressions, matched whole).",
     },
+    "trigger": {
+        "type": "string",
+        "minLength": 1,
+        "description": (
+            "For speed only: a short regular expression that every finding's paragraph"
+            " contains; paragraphs without it are skipped. Each fail example must contain it."
+        ),
+    },
     "link": {"type": "string", "description": "Where to read more."},
     "examples": {
         "type": "object",
@@ -67,7 +75,11 @@ def kind_schema(kind: str) -> dict[str, Any]:
         "type": "object",
         "additionalProperties": False,
         "required": REQUIRED_COMMON + list(cls.REQUIRED),
-        "properties": {**COMMON, **cls.OPTIONS, "kind": {"const": kind}},
+        "properties": {
+            **{k: v for k, v in COMMON.items() if cls.BLOCKWISE or k != "trigger"},
+            **cls.OPTIONS,
+            "kind": {"const": kind},
+        },
     }
 
 
