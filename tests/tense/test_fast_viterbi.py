@@ -54,9 +54,10 @@ def test_snapshot_is_the_same_tagger(tmp_path: Path, monkeypatch: pytest.MonkeyP
 
     monkeypatch.setenv("NEWSLINT_CACHE_DIR", str(tmp_path))
     assert morph._from_snapshot(HanoverTagger) is None  # nothing there yet
+    (tmp_path / "hanta-ger-1188761-1795241604502721924.pickle").write_bytes(b"old")
     loaded = HanoverTagger.HanoverTagger("morphmodel_ger.pgz")
     morph._write_snapshot(loaded, HanoverTagger)
-    (snapshot,) = tmp_path.glob("hanta-ger-*.pickle")
+    (snapshot,) = tmp_path.glob("hanta-ger-*.pickle")  # the stale one is gone
     assert snapshot.stat().st_mode & 0o077 == 0
     restored = morph._from_snapshot(HanoverTagger)
     assert restored is not None
@@ -65,3 +66,63 @@ def test_snapshot_is_the_same_tagger(tmp_path: Path, monkeypatch: pytest.MonkeyP
     assert restored.tag_sent(words, taglevel=0) == loaded.tag_sent(words, taglevel=0)
     snapshot.write_bytes(b"not a pickle")
     assert morph._from_snapshot(HanoverTagger) is None  # damaged: HanTa's own load instead
+
+
+# Words HanTa has not seen, of every shape: compounds, names, short and one-letter words,
+# numbers, hyphens, umlauts, capitals, and known words for contrast.
+WORDS = [
+    "Xylophonbauer",
+    "Qwertzuiop",
+    "Donaudampfschifffahrtsgesellschaft",
+    "Ab",
+    "ab",
+    "x",
+    "Zzzq",
+    "2019",
+    "12.000",
+    "US-Präsident",
+    "Kim",
+    "Jong-un",
+    "Seliger",
+    "überbordend",
+    "ÖVP-Klubobmann",
+    "Hackerangriffe",
+    "fürKim",
+    "InAbstimmung",
+    "Wohnbauförderungsgesetz",
+    "Haus",
+    "gehen",
+    "ging",
+    "schuen",
+    "iPhone",
+    "CO2",
+    "Österreichs",
+    "ß",
+    "Fußballerin",
+]
+
+
+def _original_analysis(word: str) -> list[tuple[int, float]]:
+    tagger = morph.hanta()
+    result: list[tuple[int, float]] = type(tagger).analyze_forward(tagger, word)
+    return result
+
+
+@pytest.mark.parametrize("word", WORDS)
+def test_word_analysis_is_hantas(word: str) -> None:
+    """The faster analysis of an unseen word gives HanTa's list: same tags, floats, order."""
+    assert morph.hanta().analyze_forward(word) == _original_analysis(word)
+
+
+def test_word_analysis_is_hantas_on_the_dev_corpus(shared: Path) -> None:
+    tagger = morph.hanta()
+    words: set[str] = set()
+    for path in sorted((shared / "corpus" / "dev" / "dirty").iterdir())[:8]:
+        document = engine.read(path, str(path)).document
+        assert document is not None
+        for block in document.blocks:
+            words.update(t.text for t in tokenize(block.text, 0, len(block.text)))
+    unseen = sorted(w for w in map(tagger.normalize, words) if w and w not in tagger.cache)
+    assert len(unseen) > 200
+    differ = [w for w in unseen if tagger.analyze_forward(w) != _original_analysis(w)]
+    assert differ == []
