@@ -9,7 +9,7 @@ from pathlib import Path
 
 import pytest
 
-from newslint import engine, findings_cache
+from newslint import engine
 from newslint.findings_cache import FindingsCache, default_path
 from newslint.run import CheckOptions, check
 
@@ -122,15 +122,3 @@ def test_other_table_layout_is_replaced(home: Path, linted: list[str]) -> None:
     first = _check(home / "a.txt")
     assert _check(home / "a.txt") == first
     assert len(linted) == 1
-
-
-@pytest.mark.parametrize("name", findings_cache._LIBRARIES)
-def test_library_versions_are_importlib_metadatas(name: str) -> None:
-    """Read from the dist-info folder names (cheaper than importing importlib.metadata)."""
-    from importlib import metadata
-
-    assert findings_cache._installed_version(name) == metadata.version(name)
-
-
-def test_a_missing_library_has_no_version() -> None:
-    assert findings_cache._installed_version("newslint_no_such_library") == "missing"

@@ -25,7 +25,6 @@ from __future__ import annotations
 import contextlib
 import hashlib
 import json
-import re
 import sqlite3
 import time
 from collections.abc import Iterable, Sequence
@@ -33,6 +32,7 @@ from functools import lru_cache
 from pathlib import Path
 from typing import Any
 
+from newslint import installed
 from newslint.cachedir import FINDINGS_FILE, cache_dir
 from newslint.checks.base import Check
 from newslint.diagnostic import Finding, Severity, Source
@@ -70,40 +70,8 @@ def code_fingerprint() -> str:
         with contextlib.suppress(OSError):
             stat = path.stat()
             files.append([str(path.relative_to(package)), stat.st_size, stat.st_mtime_ns])
-    versions = {name: _installed_version(name) for name in _LIBRARIES}
+    versions = {name: installed.version(name) for name in _LIBRARIES}
     return digest({"newslint": __version__, "files": files, "libraries": versions})
-
-
-def _installed_version(name: str) -> str:
-    """The version in the name of the library's `*.dist-info` folder beside it.
-
-    `importlib.metadata` would say the same, but importing it (email, zipfile, csv) costs
-    ~45 ms of every run that is not fully cached; it is the fallback for other layouts.
-    """
-    import importlib.util
-
-    spec = importlib.util.find_spec(name)  # finds, does not import
-    if spec is not None and spec.origin and spec.submodule_search_locations:
-        wanted = _normalized(name)
-        found = [
-            info.name[: -len(".dist-info")].split("-", 1)
-            for info in Path(spec.origin).parent.parent.glob("*.dist-info")
-        ]
-        versions = [
-            parts[1] for parts in found if len(parts) == 2 and _normalized(parts[0]) == wanted
-        ]
-        if len(versions) == 1:
-            return versions[0]
-    from importlib import metadata
-
-    try:
-        return metadata.version(name)
-    except metadata.PackageNotFoundError:
-        return "missing"
-
-
-def _normalized(name: str) -> str:
-    return re.sub(r"[-_.]+", "_", name).lower()
 
 
 def rules_fingerprint(checks: Sequence[Check]) -> str:

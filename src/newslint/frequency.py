@@ -22,9 +22,9 @@ import sqlite3
 import sys
 import unicodedata
 from functools import cache
-from importlib.metadata import PackageNotFoundError, version
 from pathlib import Path
 
+from newslint import installed
 from newslint.languagetool.paths import Home, ensure_private_dir
 
 _TOKEN = re.compile(r"\w+(?:['’]\w+)*")
@@ -66,11 +66,14 @@ class _Table:
 def prepare(language: str, home: Home | None = None) -> Path | None:
     """The table for `language`, built first if missing (`newslint languagetool install`
     does this, so the first check does not pay); None where it cannot be built."""
+    wordfreq = installed.version("wordfreq")
+    if wordfreq == installed.MISSING:
+        return None
     try:
-        path = (home or Home.default()).root / f"wordfreq-{version('wordfreq')}-{language}.sqlite3"
+        path = (home or Home.default()).root / f"wordfreq-{wordfreq}-{language}.sqlite3"
         if not path.exists():
             _build(language, path)
-    except (PackageNotFoundError, OSError, sqlite3.Error, LookupError):
+    except (OSError, sqlite3.Error, LookupError):
         return None
     return path
 
