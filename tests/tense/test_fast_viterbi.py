@@ -126,3 +126,28 @@ def test_word_analysis_is_hantas_on_the_dev_corpus(shared: Path) -> None:
     assert len(unseen) > 200
     differ = [w for w in unseen if tagger.analyze_forward(w) != _original_analysis(w)]
     assert differ == []
+
+
+@pytest.mark.parametrize("shared_suffixes", [True, False], ids=["shared", "per-tag"])
+def test_guessed_morpheme_scores_are_hantas(shared_suffixes: bool) -> None:
+    """A segment HanTa has to guess gets HanTa's score for every guessable tag, whether the
+    suffix is looked up once for all tags (the German model) or per tag (tables differ)."""
+    tagger = morph.hanta()
+    segmenter = morph._Segmenter(tagger)
+    if not shared_suffixes:
+        segmenter._suffix_rows = None
+    compared = 0
+    for word in map(tagger.normalize, WORDS):
+        wlen = len(word)
+        for i in range(wlen):
+            for j in range(i + 1, wlen + 1):
+                segment = word[i:j]
+                if not (wlen < 4 or j - i > 2):
+                    continue  # HanTa does not guess such a segment
+                for tag in segmenter._guess:
+                    if segment in tagger.LP_m_t[tag]:
+                        continue  # a known morpheme: looked up, not guessed
+                    expected = tagger.lp_m_t(segment, tag, wlen, tagger.strict)
+                    assert segmenter._guessed(segment, tag, wlen) == expected, (segment, tag)
+                    compared += 1
+    assert compared > 10_000

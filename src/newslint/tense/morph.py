@@ -139,7 +139,8 @@ class _Segmenter:
     follow; most of a 10-letter word's ~1,500 (segment, tag) pairs cannot score (the segment
     is no morpheme of that tag, and the tag has no guessing model), and HanTa looks each up
     (1.2 ms per word, most of the tense and capitalisation checks' time). Here a segment's
-    known tags come from one index, and only the 11 guessable tags are tried for the rest.
+    known tags come from one index, only the 11 guessable tags are tried for the rest, and
+    a guessed segment's suffix is looked up once for all of them (not once per tag).
     Same loop order, same sums in the same order: the same floats, ties and result order
     (tests/tense/test_fast_viterbi.py compares them).
     """
@@ -160,21 +161,51 @@ class _Segmenter:
             for state, followup in tagger.LP_trans_nonfinal.items()
         }
         self._final = tagger.LP_trans_final
+        # HanTa's first two terms of a guessed morpheme's score (Int_t + hapax + length),
+        # summed in its order, per tag and segment length.
+        self._scaled: dict[int, list[float]] = {
+            tag: [base + lengths[min(n, 24)] for n in range(25)]
+            for tag, (base, lengths, _suffixes) in self._guess.items()
+        }
+        # The third term: the guessable tags' suffix tables list the same suffixes (860 in
+        # the German model), so the longest one a segment ends in is found once for all
+        # its tags. None if a model's tables differ: then each tag's is looked up.
+        tables = [suffixes for _base, _lengths, suffixes in self._guess.values()]
+        self._suffix_rows: dict[str, dict[int, float]] | None = None
+        if tables and all(t.keys() == tables[0].keys() for t in tables):
+            self._suffix_rows = {
+                end: {tag: g[2][end] for tag, g in self._guess.items()} for end in tables[0]
+            }
 
-    def _guessed(self, morpheme: str, tag: int, wlen: int) -> float:
-        """HanTa's ``lp_m_t`` for a segment that is not a known morpheme of ``tag``."""
-        base, lengths, suffixes = self._guess[tag]
+    def _guessed(
+        self, morpheme: str, tag: int, wlen: int, suffixes: dict[int, float] | None = None
+    ) -> float:
+        """HanTa's ``lp_m_t`` for a segment that is not a known morpheme of ``tag``.
+
+        ``suffixes``: ``_suffix_scores(morpheme)``, from a caller that scores it for
+        several tags.
+        """
+        if suffixes is None:
+            suffixes = self._suffix_scores(morpheme)
         mlen = len(morpheme)
-        for n in (4, 3, 2, 1):
-            if mlen > n and morpheme[-n:] in suffixes:
-                suffix = suffixes[morpheme[-n:]]
-                break
-        else:
-            suffix = suffixes[""]
-        lp: float = base + lengths[min(mlen, 24)] + suffix
+        lp = self._scaled[tag][min(mlen, 24)] + suffixes[tag]
         if wlen == mlen:
             lp -= 4.6
         return lp
+
+    def _suffix_scores(self, morpheme: str) -> dict[int, float]:
+        """Each guessable tag's suffix term: HanTa's longest suffix in its table, four
+        letters at most and shorter than the segment, or the table's default."""
+        mlen = len(morpheme)
+        rows = self._suffix_rows
+        if rows is None:
+            return {tag: _longest_suffix(morpheme, g[2]) for tag, g in self._guess.items()}
+        for n in (4, 3, 2, 1):
+            if mlen > n:
+                found = rows.get(morpheme[-n:])
+                if found is not None:
+                    return found
+        return rows[""]
 
     def analyze(self, word: str) -> list[tuple[int, float]]:
         wlen = len(word)
@@ -213,6 +244,7 @@ class _Segmenter:
         known = self._index.get(segment, _NOTHING)
         guessing = len(word) < 4 or j - i > 2  # HanTa's condition for guessing a morpheme
         guessed: dict[int, float] = {}
+        suffix: dict[int, float] | None = None
         for last, lp, followup, guessable in live:
             for tag, lpt in followup if known else (guessable if guessing else ()):
                 lpm = known.get(tag)
@@ -221,13 +253,22 @@ class _Segmenter:
                         continue  # HanTa: -inf, never stored
                     lpm = guessed.get(tag)
                     if lpm is None:
-                        lpm = guessed[tag] = self._guessed(segment, tag, len(word))
+                        if suffix is None:
+                            suffix = self._suffix_scores(segment)
+                        lpm = guessed[tag] = self._guessed(segment, tag, len(word), suffix)
                 lp1 = lp + lpt + lpm
                 if lp1 > _LOWER_BOUND:
                     new = (last, tag)
                     old = target.get(new)
                     if old is None or lp1 > old:
                         target[new] = lp1
+
+
+def _longest_suffix(morpheme: str, table: dict[str, float]) -> float:
+    for n in (4, 3, 2, 1):
+        if len(morpheme) > n and morpheme[-n:] in table:
+            return table[morpheme[-n:]]
+    return table[""]
 
 
 def _forward_result(last_row: dict[tuple[int, int], float]) -> list[tuple[int, float]]:
