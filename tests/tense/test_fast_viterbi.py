@@ -151,3 +151,44 @@ def test_guessed_morpheme_scores_are_hantas(shared_suffixes: bool) -> None:
                     assert segmenter._guessed(segment, tag, wlen) == expected, (segment, tag)
                     compared += 1
     assert compared > 10_000
+
+
+def _original_path(word: str, targetpos: int) -> list[tuple[int, int]]:
+    tagger = morph.hanta()
+    result: list[tuple[int, int]] = type(tagger).analyze_viterbi(tagger, word, targetpos)
+    return result
+
+
+def test_best_path_is_hantas_for_every_part_of_speech() -> None:
+    """The morphemes a lemma is built from: HanTa's path for each word under each part of
+    speech (known morphemes only, or guessed ones when those reach no end)."""
+    tagger = morph.hanta()
+    segmenter = morph._Segmenter(tagger)
+    parts_of_speech = sorted(t for t in tagger.int2tag if t < 0)
+    assert len(parts_of_speech) > 40
+    differ = [
+        (word, pos)
+        for word in {w.lower() for w in WORDS}
+        for pos in parts_of_speech
+        if segmenter.best_path(word, pos) != _original_path(word, pos)
+    ]
+    assert differ == []
+
+
+def test_lemmas_are_hantas_on_the_dev_corpus(shared: Path) -> None:
+    """Every verb of four dev articles: the same morphemes (hence lemma) as HanTa's own."""
+    tagger = morph.hanta()
+    segmenter = morph._Segmenter(tagger)
+    verbs: set[tuple[str, int]] = set()
+    for path in sorted((shared / "corpus" / "dev" / "dirty").iterdir())[:4]:
+        document = engine.read(path, str(path)).document
+        assert document is not None
+        for block in document.blocks:
+            for start, end in split_sentences(block.text):
+                words = _words(block.text, start, end)
+                for word, tag in zip(words, morph.sentence_tags(words), strict=True):
+                    if tag.startswith("V"):
+                        verbs.add((word.lower(), -tagger.tag2int[tag]))
+    assert len(verbs) > 100
+    differ = [v for v in verbs if segmenter.best_path(*v) != _original_path(*v)]
+    assert differ == []

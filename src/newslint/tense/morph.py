@@ -79,7 +79,9 @@ def _load_tagger() -> Any:
             # HanTa caches known words only; names and rare words are re-analysed on
             # every occurrence. Memoise the per-word analysis for the process, and run
             # the faster (same-result) version of it.
-            tagger.analyze_forward = lru_cache(maxsize=65536)(_Segmenter(tagger).analyze)
+            segmenter = _Segmenter(tagger)
+            tagger.analyze_forward = lru_cache(maxsize=65536)(segmenter.analyze)
+            tagger.analyze_viterbi = segmenter.best_path  # for lemmas; _lemma memoises
             _TAGGER = tagger
         return _TAGGER
 
@@ -150,17 +152,24 @@ class _Segmenter:
         for tag, morphemes in tagger.LP_m_t.items():
             for morpheme, lp in morphemes.items():
                 self._index.setdefault(morpheme, {})[tag] = lp
+        # Tags with a model for guessing unknown morphemes. HanTa's forward analysis uses
+        # it unless the tagger is strict; its best-path analysis in its second pass always.
         self._guess: dict[int, tuple[float, Any, dict[str, float]]] = {}
-        if not tagger.strict:
-            for tag in tagger.LP_m_t:
-                if tag in tagger.LP_hapax_t and tag in tagger.LP_s_t:
-                    base = tagger.Int_t + tagger.LP_hapax_t[tag]
-                    self._guess[tag] = (base, tagger.LP_len_t[tag], tagger.LP_s_t[tag])
+        for tag in tagger.LP_m_t:
+            if tag in tagger.LP_hapax_t and tag in tagger.LP_s_t:
+                base = tagger.Int_t + tagger.LP_hapax_t[tag]
+                self._guess[tag] = (base, tagger.LP_len_t[tag], tagger.LP_s_t[tag])
+        self._strict: bool = tagger.strict
         self._followers = {
-            state: (followup, [(t, lp) for t, lp in followup if t in self._guess])
+            state: (
+                followup,
+                [] if self._strict else [(t, lp) for t, lp in followup if t in self._guess],
+            )
             for state, followup in tagger.LP_trans_nonfinal.items()
         }
+        self._nonfinal = tagger.LP_trans_nonfinal
         self._final = tagger.LP_trans_final
+        self._reachability = tagger.reachability
         # HanTa's first two terms of a guessed morpheme's score (Int_t + hapax + length),
         # summed in its order, per tag and segment length.
         self._scaled: dict[int, list[float]] = {
@@ -242,7 +251,8 @@ class _Segmenter:
         """Every live state of row i followed by the segment word[i:j] under each tag."""
         segment = word[i:j]
         known = self._index.get(segment, _NOTHING)
-        guessing = len(word) < 4 or j - i > 2  # HanTa's condition for guessing a morpheme
+        # HanTa's condition for guessing a morpheme
+        guessing = not self._strict and (len(word) < 4 or j - i > 2)
         guessed: dict[int, float] = {}
         suffix: dict[int, float] | None = None
         for last, lp, followup, guessable in live:
@@ -262,6 +272,80 @@ class _Segmenter:
                     old = target.get(new)
                     if old is None or lp1 > old:
                         target[new] = lp1
+
+    def best_path(self, word: str, targetpos: int) -> list[tuple[int, int]]:
+        """HanTa's ``analyze_viterbi``: the most likely morphemes of ``word`` as a word of
+        part of speech ``targetpos`` (the lemma is built from them), as (tag, end) pairs.
+
+        Known morphemes only first; if no path reaches the end, again with guessed ones.
+        HanTa's loops, sums and tie rules; only the morphemes a segment can be come from
+        the index, so the first pass skips every segment that is no known morpheme at once
+        instead of looking it up under each tag.
+        """
+        wlen = len(word)
+        reachable = self._reachability.get(targetpos, frozenset())
+        for strict in (True, False):
+            table: list[dict[tuple[int, int], float]] = [{(_EMPTY, _START): 0}]
+            table += [{} for _ in range(wlen + 1)]
+            back: list[dict[tuple[int, int], tuple[tuple[int, int], int]]]
+            back = [{} for _ in range(wlen + 2)]
+            for i in range(wlen + 1):
+                row = table[i]
+                rowbound = (
+                    sorted(row.values(), reverse=True)[3] - 1 if len(row) > 3 else _LOWER_BOUND
+                )
+                for state, lp in row.items():
+                    if lp < rowbound:
+                        continue
+                    followup = [(t, p) for t, p in self._nonfinal.get(state, ()) if t in reachable]
+                    for j in range(i + 1, wlen + 1) if followup else ():
+                        segment = word[i:j]
+                        known = self._index.get(segment, _NOTHING)
+                        guessing = not strict and (wlen < 4 or j - i > 2)
+                        if not known and not guessing:
+                            continue  # every tag scores -inf: HanTa stores nothing
+                        target, suffix = table[j], None
+                        for tag, lpt in followup:
+                            lpm = known.get(tag)
+                            if lpm is None:
+                                if not guessing or tag not in self._guess:
+                                    continue
+                                if suffix is None:
+                                    suffix = self._suffix_scores(segment)
+                                lpm = self._guessed(segment, tag, wlen, suffix)
+                            lp1 = lp + lpt + lpm
+                            if lp1 > _LOWER_BOUND:
+                                new = (state[1], tag)
+                                if new not in target or lp1 > target[new]:
+                                    target[new] = lp1
+                                    back[j][new] = (state, i)
+            last_row = table[-1]
+            for state, lp in table[-2].items():
+                for tag, lpt in self._final.get(state, []):
+                    if tag == targetpos:
+                        lp1 = lp + lpt
+                        if lp1 > _LOWER_BOUND:
+                            new = (state[1], tag)
+                            if new not in last_row or lp1 > last_row[new]:
+                                last_row[new] = lp1
+                                back[-1][new] = (state, wlen)
+                        break
+            if last_row:
+                break
+        best, pmax = (_EMPTY, _EMPTY), -math.inf
+        for state, lp in table[-1].items():
+            if lp > pmax:
+                best, pmax = state, lp
+        i = len(back) - 1
+        if best == (_EMPTY, _EMPTY):
+            states = [((_UNKNOWN, _END_UNKNOWN), i), ((_START, _UNKNOWN), i - 1)]
+        else:
+            states, state = [(best, i)], best
+            while i > 0:
+                state, i = back[i][state]
+                states.append((state, i))
+            states = states[:-1]
+        return [(state[1], end) for state, end in states[::-1]]
 
 
 def _longest_suffix(morpheme: str, table: dict[str, float]) -> float:
@@ -320,7 +404,7 @@ def sentence_tags(words: tuple[str, ...]) -> tuple[str, ...]:
 
 
 _LOWER_BOUND = -1e6  # HanTa's constants (HanoverTagger.py), not imported: loading is lazy
-_EMPTY, _START, _END, _UNKNOWN = 0, 1, 2, 3
+_EMPTY, _START, _END, _UNKNOWN, _END_UNKNOWN = 0, 1, 2, 3, -3
 
 
 def _viterbi(tagger: Any, words: Sequence[str]) -> list[int]:
