@@ -15,6 +15,7 @@ seconds across runs. See benchmarks/README.md for what is measured and the last 
 from __future__ import annotations
 
 import argparse
+import compileall
 import contextlib
 import json
 import os
@@ -349,6 +350,10 @@ def main() -> int:
         return 0
     signal.signal(signal.SIGTERM, lambda *_: sys.exit(143))  # run the finally blocks
     say(f"measuring newslint from {SRC}")
+    # Bytecode for this checkout, as `pip install` writes it for an installed newslint: with
+    # PYTHONDONTWRITEBYTECODE set (CI images, some shells) every subprocess below would
+    # otherwise compile newslint's sources anew at start-up.
+    compileall.compile_dir(SRC, quiet=1)
     dev = corpus.load(args.corpus)
     if not dev:
         print(f"benchmark skipped: no *.txt / *.md articles in {args.corpus}")

@@ -182,9 +182,10 @@ class _Segmenter:
         tables = [suffixes for _base, _lengths, suffixes in self._guess.values()]
         self._suffix_rows: dict[str, dict[int, float]] | None = None
         if tables and all(t.keys() == tables[0].keys() for t in tables):
-            self._suffix_rows = {
-                end: {tag: g[2][end] for tag, g in self._guess.items()} for end in tables[0]
-            }
+            self._suffix_rows = {end: {} for end in tables[0]}
+            for tag, (_base, _lengths, suffixes) in self._guess.items():
+                for end, lp in suffixes.items():
+                    self._suffix_rows[end][tag] = lp
 
     def _guessed(
         self, morpheme: str, tag: int, wlen: int, suffixes: dict[int, float] | None = None
