@@ -144,7 +144,8 @@ class _Segmenter:
     known tags come from one index, only the 11 guessable tags are tried for the rest, and
     a guessed segment's suffix is looked up once for all of them (not once per tag).
     Same loop order, same sums in the same order: the same floats, ties and result order
-    (tests/tense/test_fast_viterbi.py compares them).
+    (tests/tense/test_fast_viterbi.py compares them). ``best_path`` does the same for
+    HanTa's other per-word lattice, the one lemmas are built from.
     """
 
     def __init__(self, tagger: Any) -> None:
