@@ -1,22 +1,25 @@
 """Triggers are a speed path only: with them a rule finds exactly what it finds without.
 
 A rule's `trigger` (and the substitution kind's fixed text per key) lets a paragraph be
-skipped before its full pattern runs. A wrong trigger would silently lose findings, so every
-shipped rule is run both ways over real articles: the project's own fixtures always, the
-evaluation corpora where `../shared` is present.
+skipped before its full pattern runs; it is searched for once per document.
+A wrong trigger would silently lose findings, so every shipped rule is run both ways over
+real articles: the project's own fixtures always, the evaluation corpora where `../shared`
+is present.
 """
 
 from __future__ import annotations
 
+from collections.abc import Iterator, Sequence
 from dataclasses import replace
 from pathlib import Path
 
 import pytest
 from tests.conftest import shared_dir
 
-from newslint.checks.base import Check, Rule
-from newslint.checks.substitution import SubstitutionCheck, required_text
-from newslint.document.model import Document
+from newslint.checks.base import Check, Rule, blocks_matching, compile_pattern
+from newslint.checks.substitution import required_text
+from newslint.diagnostic import Finding
+from newslint.document.model import Block, Document
 from newslint.document.reader import parse
 from newslint.engine import lint_document
 from newslint.packs.loader import compile_rule, load_pack, shipped_packs_dir
@@ -48,21 +51,30 @@ Die Vorraussetzung fehlt, ein Wiederspruch , entgültig.
 
 STANDART und standart und Standarts gibt es auch.
 
+ Ein Absatz mit Leerzeichen davor und	Tabulator, (Klammer und „Zitat.
+
+Ein unsicht​bares Zeichen.Und ein Satz ohne Lücke.
+
 a) Erstens und b) zweitens, z. B. hier. Er sagte: „Das ist y gut.“ à la carte
 """
 
 
-def _without_shortcut(rule: Rule) -> Check:
-    check = compile_rule(
-        replace(rule, options={k: v for k, v in rule.options.items() if k != "trigger"})
-    )
-    if isinstance(check, SubstitutionCheck):
-        check._fragments = None
-    return check
+class _EveryBlock:
+    """A rule's check run on every block in scope: no trigger, no fixed text."""
+
+    def __init__(self, rule: Rule) -> None:
+        self.rule = rule
+        self._check = compile_rule(rule)
+
+    def run_document(self, blocks: Sequence[Block]) -> Iterator[tuple[int, Finding]]:
+        for index, block in enumerate(blocks):
+            if block.kind in self.rule.scopes:
+                for finding in self._check.run(block):
+                    yield index, finding
 
 
-def _findings(document: Document, check: Check) -> list[tuple[int, int, int, str]]:
-    located, errors = lint_document(document, [check])
+def _findings(document: Document, check: Check | _EveryBlock) -> list[tuple[int, int, int, str]]:
+    located, errors = lint_document(document, [check])  # type: ignore[list-item]
     assert not errors
     return [(i, f.start, f.end, f.message) for i, f in located]
 
@@ -80,7 +92,7 @@ def _documents() -> list[Document]:
 
 @pytest.mark.parametrize("rule", TRIGGERED, ids=lambda r: r.id)
 def test_trigger_loses_no_finding(rule: Rule) -> None:
-    fast, slow = compile_rule(rule), _without_shortcut(rule)
+    fast, slow = compile_rule(rule), _EveryBlock(rule)
     total = 0
     for document in _documents():
         expected = _findings(document, slow)
@@ -97,8 +109,8 @@ def test_own_text_gives_every_triggered_rule_a_finding() -> None:
 
 def test_triggers_skip_most_paragraphs_of_a_clean_article() -> None:
     document = parse("clean.txt", "Titel\n\nDer Kanzler sprach am Montag in Wien.\n")
-    skipped = [r.id for r in TRIGGERED if not compile_rule(r).may_find(document.blocks[1].text)]
-    assert len(skipped) == len(TRIGGERED)
+    skipped = [r.id for r in TRIGGERED if not compile_rule(r).candidates(document.blocks)]
+    assert skipped == [r.id for r in TRIGGERED]
 
 
 @pytest.mark.parametrize(
@@ -129,15 +141,20 @@ def test_substitution_without_fixed_text_reads_every_paragraph() -> None:
     rule = next(r for r in RULES if r.kind == "substitution")
     options = {**rule.options, "swap": {**rule.options["swap"], r"\w+lich": "x"}}
     check = compile_rule(replace(rule, options=options))
-    assert check.may_find("Nichts davon.")
+    assert _reads(check, "Nichts davon.")
 
 
 def test_case_insensitive_fixed_text_folds_case() -> None:
     rule = next(r for r in RULES if r.kind == "substitution")
     check = compile_rule(replace(rule, case_sensitive=False))
-    assert check.may_find("DER STANDART")
-    assert check.may_find("Die VORRAUSSETZUNG")
-    assert not check.may_find("Der Standard")
+    assert _reads(check, "DER STANDART")
+    assert _reads(check, "Die VORRAUSSETZUNG")
+    assert not _reads(check, "Der Standard")
+
+
+def _reads(check: Check, paragraph: str) -> bool:
+    """Whether the check runs on `paragraph` (the second block, after a headline)."""
+    return 1 in check.candidates(parse("t.txt", f"Titel\n\n{paragraph}\n").blocks)
 
 
 def test_tense_kind_has_no_trigger(tmp_path: Path) -> None:
@@ -145,3 +162,27 @@ def test_tense_kind_has_no_trigger(tmp_path: Path) -> None:
 
     assert "trigger" not in kind_schema("tense")["properties"]
     assert "trigger" in kind_schema("pattern")["properties"]
+
+
+@pytest.mark.parametrize(
+    ("trigger", "texts", "hit"),
+    [
+        (r"\n[ ]", [" a", "b", " c"], {0, 2}),  # a leading space, also in the first text
+        (r"[ ]\n", ["a ", "b", "c "], {0, 2}),  # a trailing space, also in the last text
+        (r"x", ["x", "", "axa", "b"], {0, 2}),
+        (r"(?=b)", ["a", "b"], {1}),  # an empty match counts for the text it is in
+        (r"a\s+b", ["xa", "bx"], {0, 1}),  # a match across texts marks both
+        (r"\n\n", ["a", "b"], set()),  # a match on line breaks only marks none
+        (r"x", ["x", "x", "x"], {0, 1, 2}),  # after a hit, the next text is searched
+        (r"zz", ["a", "b"], set()),
+        (r"a", [], set()),
+    ],
+)
+def test_blocks_matching(trigger: str, texts: list[str], hit: set[int]) -> None:
+    assert blocks_matching(compile_pattern(trigger), texts) == hit
+
+
+def test_a_paragraph_edge_looks_like_a_line_break_to_a_trigger() -> None:
+    """No letter of the next paragraph is ever next to a paragraph's edge."""
+    assert blocks_matching(compile_pattern(r"(?<!\p{L})r[ ]"), ["Anfang", "r Kim"]) == {1}
+    assert blocks_matching(compile_pattern(r"Ende(?!\p{L})"), ["Das Ende", "Wort"]) == {0}

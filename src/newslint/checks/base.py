@@ -7,6 +7,7 @@ fragment) next to the code that uses them.
 
 from __future__ import annotations
 
+import bisect
 from abc import ABC, abstractmethod
 from collections.abc import Iterator, Mapping, Sequence
 from dataclasses import dataclass, field, replace
@@ -93,20 +94,25 @@ class Check(ABC):
         Most kinds look at one block at a time; a kind that needs the whole article (the
         tense check compares paragraphs) overrides this instead.
         """
-        scopes = self.rule.scopes
-        for index, block in enumerate(blocks):
-            if block.kind in scopes and self.may_find(block.text):
-                for finding in self.run(block):
-                    yield index, finding
+        for index in self.candidates(blocks):
+            for finding in self.run(blocks[index]):
+                yield index, finding
 
-    def may_find(self, text: str) -> bool:
-        """False when the rule cannot find anything in `text`: the block is skipped.
+    def candidates(self, blocks: Sequence[Block]) -> list[int]:
+        """The blocks in scope that may hold a finding; `run` skips the others.
 
         A speed path only. Most rule patterns start with a lookbehind or a letter class, and
         the `regex` engine then tries the whole pattern at every character (10-50 MB/s); a
-        rule's `trigger` is a short pattern every finding needs, found in one fast pass.
+        rule's `trigger` is a short pattern every finding needs, searched for once in the
+        whole document rather than once per paragraph (a call costs as much as scanning
+        a short paragraph).
         """
-        return self.trigger is None or search(self.trigger, text) is not None
+        scopes = self.rule.scopes
+        texts = [b.text if b.kind in scopes else "" for b in blocks]
+        if self.trigger is None:
+            return [i for i, b in enumerate(blocks) if b.kind in scopes]
+        hit = blocks_matching(self.trigger, texts)
+        return [i for i in sorted(hit) if blocks[i].kind in scopes]
 
     def is_exception(self, text: str) -> bool:
         return any(p.fullmatch(text, timeout=MATCH_TIMEOUT) for p in self._exceptions)
@@ -151,12 +157,44 @@ def finditer(
         raise RuleTimeout("its pattern ran past the time limit on one paragraph") from None
 
 
-def search(pattern: regex.Pattern[str], text: str) -> regex.Match[str] | None:
-    """Like pattern.search, with finditer's time limit."""
-    try:
-        return pattern.search(text, timeout=MATCH_TIMEOUT + len(text) / 1_000_000)
-    except TimeoutError:
-        raise RuleTimeout("its trigger ran past the time limit on one paragraph") from None
+def blocks_matching(pattern: regex.Pattern[str], texts: Sequence[str]) -> set[int]:
+    """Indexes of the texts that a match of `pattern` overlaps, found in one pass.
+
+    The texts are searched as one, each on lines of its own: a line break before the
+    first, a blank line between two, one after the last. So a trigger sees a line break,
+    never another paragraph's letter, next to a paragraph's edge (`\\n[ ]` finds a leading
+    space) and must not use `\\A` or `\\Z`. After a hit the search goes on at the end of
+    that text: one hit is enough. A paragraph with a match of its own is never missed: the
+    search either tries that position or passes it inside a match overlapping it.
+    """
+    starts: list[int] = []
+    position = 1
+    for text in texts:
+        starts.append(position)
+        position += len(text) + 2
+    joined = "\n" + "\n\n".join(texts) + "\n"
+    limit = MATCH_TIMEOUT + len(joined) / 1_000_000
+    hit: set[int] = set()
+    position = 0
+    while True:
+        try:
+            match = pattern.search(joined, position, timeout=limit)
+        except TimeoutError:
+            raise RuleTimeout("its trigger ran past the time limit") from None
+        if match is None:
+            return hit
+        start, end = match.span()
+        first = bisect.bisect_right(starts, start) - 1
+        if first < 0 or start - (start == end) >= starts[first] + len(texts[first]):
+            first += 1  # the match starts on a separating line break (or is empty at one)
+        last = bisect.bisect_right(starts, max(start, end - 1)) - 1
+        if first > last:  # on line breaks only
+            position = max(end, position + 1)
+            continue
+        hit.update(range(first, last + 1))
+        if last + 1 >= len(texts):
+            return hit
+        position = max(end, starts[last] + len(texts[last]), position + 1)
 
 
 class _Template(dict[str, str]):

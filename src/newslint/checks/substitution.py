@@ -6,7 +6,7 @@ capitalised find keeps its capital in the suggestion.
 
 from __future__ import annotations
 
-from collections.abc import Iterator, Mapping
+from collections.abc import Iterator, Mapping, Sequence
 from typing import Any, ClassVar
 
 from newslint.checks.base import Check, Rule, compile_pattern, finditer, render
@@ -41,15 +41,14 @@ class SubstitutionCheck(Check):
             fold = str if rule.case_sensitive else str.casefold
             self._fragments = tuple(sorted({fold(f) for f in fragments if f}, key=len))
 
-    def may_find(self, text: str) -> bool:
+    def candidates(self, blocks: Sequence[Block]) -> list[int]:
         """Only paragraphs containing one key's fixed text: a plain substring search (C speed)
         instead of the long alternation, which the `regex` engine tries at every letter."""
-        if not super().may_find(text):
-            return False
+        found = super().candidates(blocks)
         if self._fragments is None:
-            return True
-        haystack = text if self.rule.case_sensitive else text.casefold()
-        return any(fragment in haystack for fragment in self._fragments)
+            return found
+        fold = str if self.rule.case_sensitive else str.casefold
+        return [i for i in found if _contains_any(fold(blocks[i].text), self._fragments)]
 
     def run(self, block: Block) -> Iterator[Finding]:
         for match in finditer(self.pattern, block.text):
@@ -133,3 +132,7 @@ def _keep_case(found: str, target: str) -> str:
     if found[:1].isupper() and target[:1].islower():
         return target[:1].upper() + target[1:]
     return target
+
+
+def _contains_any(text: str, fragments: Sequence[str]) -> bool:
+    return any(fragment in text for fragment in fragments)

@@ -15,7 +15,7 @@ from typing import Any
 import regex
 
 from newslint.checks import check_class, kinds
-from newslint.checks.base import Check, Example, Rule, compile_pattern
+from newslint.checks.base import Check, Example, Rule, blocks_matching, compile_pattern
 from newslint.diagnostic import Severity
 from newslint.document.model import BlockKind
 from newslint.packs.cache import ValidatedRules, digest
@@ -162,7 +162,7 @@ def compile_rule(rule: Rule, doc: YamlDocument | None = None) -> Check:
         raise SourceError(path, line, key, f"regular expression does not compile: {exc}") from None
     if check.trigger is not None:
         for number, example in enumerate(rule.fail, 1):
-            if not check.trigger.search(example.text):
+            if not blocks_matching(check.trigger, [example.text]):
                 raise SourceError(
                     path,
                     doc.line(["trigger"]) if doc else None,

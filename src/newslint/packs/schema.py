@@ -43,7 +43,9 @@ COMMON: dict[str, Any] = {
         "minLength": 1,
         "description": (
             "For speed only: a short regular expression that every finding's paragraph"
-            " contains; paragraphs without it are skipped. Each fail example must contain it."
+            " contains; paragraphs without it are skipped. Searched once per article, each"
+            " paragraph on lines of its own (use \\n, not \\A or \\Z, for its edges)."
+            " Each fail example must contain it."
         ),
     },
     "link": {"type": "string", "description": "Where to read more."},
