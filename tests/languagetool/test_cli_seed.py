@@ -27,12 +27,13 @@ def test_seed_000_with_languagetool(
     ]
     at = {
         (line, column): [f for f in found if f[:2] == (line, column)]
-        for line, column in [(27, 7), (41, 6), (41, 40)]
+        for line, column in [(7, 38), (27, 7), (41, 6), (41, 40)]
     }
+    assert at[(7, 38)] == [(7, 38, 39, "de-news.comma-correlative")]  # "insofern …, als"
     assert at[(27, 7)] == [(27, 7, 13, "languagetool.GERMAN_SPELLER_RULE")]
     assert at[(41, 6)] == [(41, 6, 12, "de-news.joined-words")]
     assert at[(41, 40)] == [(41, 40, 47, "de-news.lowercase-noun")]
-    assert sum(f[3].startswith("de-news.") for f in found) == 22
+    assert sum(f[3].startswith("de-news.") for f in found) == 23
 
 
 def test_second_run_sends_nothing(

@@ -55,6 +55,10 @@ STANDART und standart und Standarts gibt es auch.
 
 Ein unsicht​bares Zeichen.Und ein Satz ohne Lücke.
 
+Er betonte dass es regnet und dass es schneit. Das ist insofern neu als es gilt.
+
+Den Focus auf Wien legen.
+
 a) Erstens und b) zweitens, z. B. hier. Er sagte: „Das ist y gut.“ à la carte
 """
 
