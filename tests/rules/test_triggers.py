@@ -1,10 +1,10 @@
 """Triggers are a speed path only: with them a rule finds exactly what it finds without.
 
-A rule's `trigger` (and the substitution kind's fixed text per key) lets a paragraph be
-skipped before its full pattern runs; it is searched for once per document.
-A wrong trigger would silently lose findings, so every shipped rule is run both ways over
-real articles: the project's own fixtures always, the evaluation corpora where `../shared`
-is present.
+A rule's `trigger` (the substitution kind's fixed text per key, the repetition kind's
+neighbouring words) lets a paragraph be skipped before its full pattern runs; a trigger is
+searched for once per document. A wrong one would silently lose findings, so every shipped
+rule is run both ways over real articles: the project's own fixtures always, the evaluation
+corpora where `../shared` is present.
 """
 
 from __future__ import annotations
@@ -25,7 +25,7 @@ from newslint.engine import lint_document
 from newslint.packs.loader import compile_rule, load_pack, shipped_packs_dir
 
 RULES = [rule for rule in load_pack(shipped_packs_dir() / "de-news").rules]
-TRIGGERED = [r for r in RULES if "trigger" in r.options or r.kind == "substitution"]
+TRIGGERED = [r for r in RULES if "trigger" in r.options or r.kind in ("substitution", "repetition")]
 
 # Paragraphs that come close to each trigger's edge: block starts, line ends, no-break spaces.
 OWN_TEXT = """Titel mit  Lücke
@@ -59,12 +59,14 @@ Er betonte dass es regnet und dass es schneit. Das ist insofern neu als es gilt.
 
 Den Focus auf Wien legen.
 
+Er kam im (im Mai) und „Die die“ Wahl-wahl hin.
+
 a) Erstens und b) zweitens, z. B. hier. Er sagte: „Das ist y gut.“ à la carte
 """
 
 
 class _EveryBlock:
-    """A rule's check run on every block in scope: no trigger, no fixed text."""
+    """A rule's check run on every block in scope: no trigger, no shortcut."""
 
     def __init__(self, rule: Rule) -> None:
         self.rule = rule
