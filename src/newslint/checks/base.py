@@ -108,10 +108,9 @@ class Check(ABC):
         a short paragraph).
         """
         scopes = self.rule.scopes
-        texts = [b.text if b.kind in scopes else "" for b in blocks]
         if self.trigger is None:
             return [i for i, b in enumerate(blocks) if b.kind in scopes]
-        hit = blocks_matching(self.trigger, texts)
+        hit = blocks_matching(self.trigger, [b.text if b.kind in scopes else "" for b in blocks])
         return [i for i in sorted(hit) if blocks[i].kind in scopes]
 
     def is_exception(self, text: str) -> bool:
