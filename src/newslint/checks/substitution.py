@@ -37,9 +37,9 @@ class SubstitutionCheck(Check):
         )
         fragments = [required_text(key) for key in swap]
         self._fragments: tuple[str, ...] | None = None
+        self._fold = str if rule.case_sensitive else str.casefold
         if all(fragments):  # else some key needs no fixed text: every paragraph is read
-            fold = str if rule.case_sensitive else str.casefold
-            self._fragments = tuple(sorted({fold(f) for f in fragments if f}, key=len))
+            self._fragments = tuple(sorted({self._fold(f) for f in fragments if f}, key=len))
 
     def candidates(self, blocks: Sequence[Block]) -> list[int]:
         """Only paragraphs containing one key's fixed text: a plain substring search (C speed)
@@ -47,8 +47,7 @@ class SubstitutionCheck(Check):
         found = super().candidates(blocks)
         if self._fragments is None:
             return found
-        fold = str if self.rule.case_sensitive else str.casefold
-        return [i for i in found if _contains_any(fold(blocks[i].text), self._fragments)]
+        return [i for i in found if _contains_any(self._fold(blocks[i].text), self._fragments)]
 
     def run(self, block: Block) -> Iterator[Finding]:
         for match in finditer(self.pattern, block.text):
