@@ -34,6 +34,17 @@ def test_same_tags_as_hanta(sentence: str) -> None:
     assert morph.sentence_tags(words) == _hanta(words)
 
 
+@pytest.mark.parametrize("sentence", SENTENCES)
+def test_same_tags_for_a_model_without_one_tag_order(
+    sentence: str, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The fallback for a model whose transition rows list the tags in different orders."""
+    monkeypatch.setattr(morph, "_uniform_order", lambda tagger: None)
+    words = tuple(w for w in _words(sentence, 0, len(sentence)) if w)
+    tags = [str(morph.hanta().int2tag[t]) for t in morph._viterbi(morph.hanta(), words)]
+    assert tuple(tags) == _hanta(words)
+
+
 def test_same_tags_on_the_dev_corpus(shared: Path) -> None:
     folder = shared / "corpus" / "dev" / "dirty"
     differ = []

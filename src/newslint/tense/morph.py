@@ -423,7 +423,7 @@ def _viterbi(tagger: Any, words: Sequence[str]) -> list[int]:
     transitions = tagger.LP_trans_word
     uniform = _uniform_order(tagger) is not None
     for i, word in enumerate(words):
-        known = _word_steps(word, i > 0) if uniform else ()
+        steps: Sequence[tuple[int, float]] = _word_steps(word, i > 0) if uniform else ()
         row: dict[tuple[int, int], float] = {}
         back: dict[tuple[int, int], tuple[int, int]] = {}
         prevrow = table[i - 1] if i else {(_EMPTY, _START): 0.0}
@@ -435,16 +435,15 @@ def _viterbi(tagger: Any, words: Sequence[str]) -> list[int]:
             if lp0 < rowbound:
                 continue
             lp_t = transitions[state]
-            if known:
-                steps = [(c, lp_t[c], lpwc) for c, lpwc in known]
-            else:
+            if not uniform:  # a model whose rows list the tags in different orders
                 steps = _steps(lp_t, _word_probs(word, i > 0))
             last = state[1]
-            for c, lp_tc, lpwc in steps:
-                lp = lp0 + lp_tc + lpwc
+            for c, lpwc in steps:
+                lp = lp0 + lp_t[c] + lpwc
                 if lp > _LOWER_BOUND:
                     new = (last, c)
-                    if new not in row or lp > row[new]:
+                    old = row.get(new)
+                    if old is None or lp > old:
                         row[new] = lp
                         back[new] = state
         table.append(row)
@@ -466,11 +465,11 @@ def _viterbi(tagger: Any, words: Sequence[str]) -> list[int]:
     return tags[::-1]
 
 
-def _steps(lp_t: dict[int, float], wprobs: dict[int, float]) -> list[tuple[int, float, float]]:
-    """HanTa's own inner loop: (tag, transition, word) log-probabilities in table order."""
+def _steps(lp_t: dict[int, float], wprobs: dict[int, float]) -> list[tuple[int, float]]:
+    """HanTa's own inner loop: (tag, word log-probability) in the order of ``lp_t``."""
     if not wprobs:  # an unknown word: anything goes
-        return [(c, p, 0.0) for c, p in lp_t.items() if c != _END]
-    return [(c, p, wprobs[c]) for c, p in lp_t.items() if c != _END and c in wprobs]
+        return [(c, 0.0) for c in lp_t if c != _END]
+    return [(c, wprobs[c]) for c in lp_t if c != _END and c in wprobs]
 
 
 @lru_cache(maxsize=1)
@@ -485,10 +484,13 @@ def _uniform_order(tagger: Any) -> dict[int, int] | None:
 
 @lru_cache(maxsize=65536)
 def _word_steps(word: str, casesensitive: bool) -> tuple[tuple[int, float], ...]:
-    """The word's tags and log-probabilities in table order; empty for an unknown word."""
+    """The word's tags and log-probabilities in table order; every tag (0.0) for an unknown
+    word, as HanTa tries them."""
     order = _uniform_order(_load_tagger())
     assert order is not None
     wprobs = _word_probs(word, casesensitive)
+    if not wprobs:
+        return tuple((c, 0.0) for c in order)
     tags = sorted((c for c in wprobs if c in order), key=order.__getitem__)
     return tuple((c, wprobs[c]) for c in tags)
 
