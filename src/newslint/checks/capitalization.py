@@ -13,6 +13,10 @@ ART NN VV. A lowercase word is reported when
   „zum“ …, after an attributive adjective or a preposition, or coordinated with a noun —
   and does not itself lead on to a noun as an adjective would („dichter Sternenhaufen“).
 
+A word the lexicon knows only as a proper name („argentinien“, „mexikos“) is reported
+wherever it stands; an unknown compound that HanTa builds from known morphemes and reads
+only as a noun („molkereiprodukte“) counts as a noun without a determiner, as known nouns do.
+
 Words that are also verbs, adjectives or particles need stronger evidence, and the usual
 lowercase readings are left alone: an elliptic adjective („die roten Äpfel und die
 grünen“), a verb after a relative pronoun („der lügen würde“), a finite verb before its
@@ -79,6 +83,12 @@ _NUMERAL_ENDINGS = ("hundert", "tausend")
 _GLUE_BEFORE = "-‐/.@#_&+\\"
 _GLUE_AFTER = "-‐/@_&+\\("
 _QUOTE_MARKS = frozenset("„“”\"»«‚‘’`'")
+# Lowercase parts of names: "Rafael van der Vaart", "Osama bin Laden".
+_NAME_PARTICLES = _words("van von vom der den del della dei dos das les")
+# An unknown word that HanTa builds from known morphemes is a compound ("jungtiere",
+# "molkereiprodukte"); from this length on, one that is only a noun counts as a noun
+# without a determiner too.
+_COMPOUND_LENGTH = 8
 
 
 def _list(description: str) -> dict[str, Any]:
@@ -91,6 +101,7 @@ class Lexical:
 
     nominal: bool  # some reading is a noun (NN, NE, NNA, NNI)
     only_nominal: bool  # every reading is a noun: "ziel", "nachricht", "kabinettsposten"
+    only_name: bool  # a known word whose every reading is a proper name: "argentinien"
     known: bool  # in HanTa's lexicon, not analysed on the fly
     noun_first: bool  # the likeliest reading is a noun: "fällen", "angestellten"
     adjective: bool  # "neues", "angeklagten"
@@ -236,6 +247,8 @@ def reason(words: Sequence[str], tags: Sequence[str], i: int) -> str | None:
     if tags[i] not in _NOMINAL and not _nominal_slot(words, tags, i):
         return None  # the common case, decided without the lexicon
     lexical = _lexical(word)
+    if lexical.only_name and len(word) > 3 and word not in _NAME_PARTICLES:  # not "vwd"
+        return "name"  # "in argentinien", "mexikos Trainer": no lowercase reading at all
     if _reads_as_verb(words, tags, i, lexical) or _elliptic(words, tags, i, lexical):
         return None
     if not _nominal_reading(tags[i], lexical):
@@ -267,7 +280,9 @@ def _bare_noun(words: Sequence[str], tags: Sequence[str], i: int, lexical: Lexic
     Not after a subject pronoun or before a personal pronoun, where it is a colloquial
     verb form ("ich krieg", "druck sie aus"), nor next to foreign words ("contact form").
     """
-    if not (lexical.only_nominal and lexical.known and tags[i] == "NN") or lexical.adjective:
+    if not (lexical.only_nominal and tags[i] == "NN") or lexical.adjective:
+        return False
+    if not lexical.known and len(words[i]) < _COMPOUND_LENGTH:
         return False
     if words[i - 1].lower() in _PERSONAL or _next_word(words, i) in _PERSONAL:
         return False
@@ -435,6 +450,7 @@ def _lexical(word: str) -> Lexical:
     return Lexical(
         nominal=nominal,
         only_nominal=nominal and not other,
+        only_name=word in tagger.cache and {tag for tag, _p in readings} == {"NE"},
         known=word in tagger.cache,
         noun_first=nominal and readings[0][0] in _NOMINAL,
         adjective=any(r.startswith("ADJ") for r in other)
