@@ -62,6 +62,8 @@ Den Focus auf Wien legen.
 Er kam im (im Mai) und „Die die“ Wahl-wahl hin.
 
 a) Erstens und b) zweitens, z. B. hier. Er sagte: „Das ist y gut.“ à la carte
+
+Zuden Anträgen kam einer. Zudem kam keiner. Ineinem Fall (Mitder Zeit) nicht.
 """
 
 
