@@ -17,14 +17,13 @@ from __future__ import annotations
 
 import argparse
 import collections
-import json
 import random
 import re
-import subprocess
-import sys
 import tempfile
 from collections.abc import Callable
 from pathlib import Path
+
+from eval_typos import DEV_CLEAN, lint  # same folder: run as a script
 
 # A capitalised word after a lowercase word and a single space ("unser Ziel").
 NOUN = re.compile(r"(?:^|(?<=[ (]))[a-zäöüß]+ ([A-ZÄÖÜ][a-zäöüß]{2,})(?=[ ,.;:])")
@@ -112,9 +111,7 @@ def inject(
 
 def main() -> None:
     parser = argparse.ArgumentParser()
-    parser.add_argument(
-        "clean", nargs="?", default=str(Path(__file__).parents[1] / "../shared/corpus/dev/clean")
-    )
+    parser.add_argument("clean", nargs="?", default=DEV_CLEAN)
     parser.add_argument("--seed", type=int, default=7)
     parser.add_argument("--classes", default=",".join(CLASSES))
     parser.add_argument("--no-languagetool", action="store_true")
@@ -122,14 +119,10 @@ def main() -> None:
     classes = args.classes.split(",")
     with tempfile.TemporaryDirectory() as tmp:
         gold = inject(Path(args.clean), Path(tmp), random.Random(args.seed), classes)
-        newslint = Path(sys.executable).with_name("newslint")
-        command = [str(newslint), "check", "--language", "de-AT", "--format", "json", tmp]
-        if args.no_languagetool:
-            command.append("--no-languagetool")
-        run = subprocess.run(command, capture_output=True, text=True, check=False)
+        diagnostics = lint(tmp, *(["--no-languagetool"] if args.no_languagetool else []))
         texts = {p.name: p.read_text(encoding="utf-8").split("\n") for p in Path(tmp).iterdir()}
     found = collections.defaultdict(list)
-    for d in json.loads(run.stdout)["diagnostics"]:
+    for d in diagnostics:
         found[(Path(d["path"]).name, d["line"])].append((d["column"], d["end_column"], d["rule"]))
     counts: collections.Counter[tuple[str, bool]] = collections.Counter()
     misses = collections.defaultdict(list)

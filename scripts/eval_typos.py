@@ -21,6 +21,7 @@ import subprocess
 import sys
 import tempfile
 from pathlib import Path
+from typing import Any
 
 ROWS = ("qwertzuiopü", "asdfghjklöä", "yxcvbnm")
 KEY = {c: (r, i) for r, row in enumerate(ROWS) for i, c in enumerate(row)}
@@ -86,24 +87,28 @@ def inject(clean: Path, out: Path, rng: random.Random) -> list[dict[str, object]
     return gold
 
 
+DEV_CLEAN = str(Path(__file__).parents[1] / "../shared/corpus/dev/clean")
+
+
+def lint(folder: str, *options: str) -> list[dict[str, Any]]:
+    """The diagnostics of `newslint check --language de-AT` (this venv's) on a folder."""
+    newslint = Path(sys.executable).with_name("newslint")
+    command = [str(newslint), "check", "--language", "de-AT", "--format", "json", *options]
+    run = subprocess.run([*command, folder], capture_output=True, text=True, check=False)
+    diagnostics: list[dict[str, Any]] = json.loads(run.stdout)["diagnostics"]
+    return diagnostics
+
+
 def main() -> None:
     parser = argparse.ArgumentParser()
-    parser.add_argument(
-        "clean", nargs="?", default=str(Path(__file__).parents[1] / "../shared/corpus/dev/clean")
-    )
+    parser.add_argument("clean", nargs="?", default=DEV_CLEAN)
     parser.add_argument("--seed", type=int, default=7)
     args = parser.parse_args()
     with tempfile.TemporaryDirectory() as tmp:
         gold = inject(Path(args.clean), Path(tmp), random.Random(args.seed))
-        newslint = Path(sys.executable).with_name("newslint")
-        run = subprocess.run(
-            [str(newslint), "check", "--language", "de-AT", "--format", "json", tmp],
-            capture_output=True,
-            text=True,
-            check=False,
-        )
+        diagnostics = lint(tmp)
     found = collections.defaultdict(list)
-    for d in json.loads(run.stdout)["diagnostics"]:
+    for d in diagnostics:
         if d["category"] == "spelling" or "joined" in d["rule"]:
             found[(Path(d["path"]).name, d["line"])].append((d["column"], d["end_column"]))
     counts: collections.Counter[tuple[str, str, bool]] = collections.Counter()
