@@ -83,8 +83,6 @@ _NUMERAL_ENDINGS = ("hundert", "tausend")
 _GLUE_BEFORE = "-‐/.@#_&+\\"
 _GLUE_AFTER = "-‐/@_&+\\("
 _QUOTE_MARKS = frozenset("„“”\"»«‚‘’`'")
-# Lowercase parts of names: "Rafael van der Vaart", "Osama bin Laden".
-_NAME_PARTICLES = _words("van von vom der den del della dei dos das les")
 # An unknown word that HanTa builds from known morphemes is a compound ("jungtiere",
 # "molkereiprodukte"); from this length on, one that is only a noun counts as a noun
 # without a determiner too.
@@ -247,7 +245,9 @@ def reason(words: Sequence[str], tags: Sequence[str], i: int) -> str | None:
     if tags[i] not in _NOMINAL and not _nominal_slot(words, tags, i):
         return None  # the common case, decided without the lexicon
     lexical = _lexical(word)
-    if lexical.only_name and len(word) > 3 and word not in _NAME_PARTICLES:  # not "vwd"
+    # Longer than three letters: name particles ("van der Vaart", "del Potro") and agency
+    # codes ("vwd") are names in the lexicon too.
+    if lexical.only_name and len(word) > 3:
         return "name"  # "in argentinien", "mexikos Trainer": no lowercase reading at all
     if _reads_as_verb(words, tags, i, lexical) or _elliptic(words, tags, i, lexical):
         return None
