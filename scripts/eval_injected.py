@@ -21,6 +21,7 @@ import random
 import re
 import tempfile
 from collections.abc import Callable
+from dataclasses import dataclass
 from pathlib import Path
 
 from eval_typos import DEV_CLEAN, lint  # same folder: run as a script
@@ -32,42 +33,48 @@ WORD = re.compile(r"(?<=[a-zäöüß,] )([A-Za-zÄÖÜäöüß]{2,})(?= [A-Za-z�
 GAP = re.compile(r"(?<=[A-Za-zÄÖÜäöüß]{2}) (?=[A-Za-zÄÖÜäöüß]{2})")
 
 # Each injector: (line, rng) -> (column of the error, 0-based; its length; the new line)
-# or None.
+# or None when the line offers no place for it.
 Injector = Callable[[str, random.Random], "tuple[int, int, str] | None"]
 
 
+@dataclass(frozen=True)
+class Injected:
+    doc: str
+    line: int  # 1-based, as newslint reports
+    column: int  # 1-based
+    end: int  # column after the error
+    kind: str  # the corpus's error class
+
+
+def _spot(pattern: re.Pattern[str], line: str, rng: random.Random) -> re.Match[str] | None:
+    spots = list(pattern.finditer(line))
+    return rng.choice(spots) if spots else None
+
+
 def lowercase(line: str, rng: random.Random) -> tuple[int, int, str] | None:
-    spots = list(NOUN.finditer(line))
-    if not spots:
+    if (m := _spot(NOUN, line, rng)) is None:
         return None
-    m = rng.choice(spots)
     word = m.group(1)
     return m.start(1), len(word), line[: m.start(1)] + word.lower() + line[m.end(1) :]
 
 
 def joined(line: str, rng: random.Random) -> tuple[int, int, str] | None:
-    spots = list(PAIR.finditer(line))
-    if not spots:
+    if (m := _spot(PAIR, line, rng)) is None:
         return None
-    m = rng.choice(spots)
     glued = m.group(1) + m.group(2)
     return m.start(), len(glued), line[: m.start()] + glued + line[m.end() :]
 
 
 def stray(line: str, rng: random.Random) -> tuple[int, int, str] | None:
-    spots = list(GAP.finditer(line))
-    if not spots:
+    if (m := _spot(GAP, line, rng)) is None:
         return None
-    m = rng.choice(spots)
     letter = rng.choice("abcdefghiklmnoprstuvwz")
     return m.end(), 1, line[: m.end()] + letter + " " + line[m.end() :]
 
 
 def repeated(line: str, rng: random.Random) -> tuple[int, int, str] | None:
-    spots = list(WORD.finditer(line))
-    if not spots:
+    if (m := _spot(WORD, line, rng)) is None:
         return None
-    m = rng.choice(spots)
     word = m.group()
     return m.start(), 2 * len(word) + 1, line[: m.end()] + " " + word + line[m.end() :]
 
@@ -80,31 +87,19 @@ CLASSES: dict[str, Injector] = {
 }
 
 
-def inject(
-    clean: Path, out: Path, rng: random.Random, classes: list[str]
-) -> list[dict[str, object]]:
-    gold: list[dict[str, object]] = []
+def inject(clean: Path, out: Path, rng: random.Random, classes: list[str]) -> list[Injected]:
+    gold: list[Injected] = []
     for path in sorted(clean.glob("*.txt")):
         lines = path.read_text(encoding="utf-8").split("\n")
         numbers = [n for n in range(2, len(lines)) if lines[n].strip()]
         rng.shuffle(numbers)
         for n in numbers[:8]:
-            name = rng.choice(classes)
-            done = CLASSES[name](lines[n], rng)
+            kind = rng.choice(classes)
+            done = CLASSES[kind](lines[n], rng)
             if done is None:
                 continue
             column, length, lines[n] = done
-            injected = lines[n][column : column + length]
-            gold.append(
-                {
-                    "doc": path.name,
-                    "line": n + 1,
-                    "column": column + 1,
-                    "end": column + 1 + length,
-                    "class": name,
-                    "text": injected,
-                }
-            )
+            gold.append(Injected(path.name, n + 1, column + 1, column + 1 + length, kind))
         (out / path.name).write_text("\n".join(lines), encoding="utf-8")
     return gold
 
@@ -123,25 +118,22 @@ def main() -> None:
         texts = {p.name: p.read_text(encoding="utf-8").split("\n") for p in Path(tmp).iterdir()}
     found = collections.defaultdict(list)
     for d in diagnostics:
-        found[(Path(d["path"]).name, d["line"])].append((d["column"], d["end_column"], d["rule"]))
+        found[(Path(d["path"]).name, d["line"])].append((d["column"], d["end_column"]))
     counts: collections.Counter[tuple[str, bool]] = collections.Counter()
     misses = collections.defaultdict(list)
     for g in gold:
-        hit = any(  # as the corpus's scorer counts: any rule, overlapping the error
-            a < g["end"] and g["column"] < b  # type: ignore[operator]
-            for a, b, _rule in found[(g["doc"], g["line"])]
-        )
-        counts[(str(g["class"]), hit)] += 1
+        # as the corpus's scorer counts: any rule, overlapping the error
+        hit = any(a < g.end and g.column < b for a, b in found[(g.doc, g.line)])
+        counts[(g.kind, hit)] += 1
         if not hit:
-            line = texts[str(g["doc"])][int(g["line"]) - 1]  # type: ignore[call-overload]
-            c = int(g["column"]) - 1  # type: ignore[call-overload]
-            context = line[max(0, c - 40) : c + 40]
-            misses[str(g["class"])].append(f"{g['doc']}:{g['line']}: …{context}…")
-    for name in classes:
-        h, m = counts[(name, True)], counts[(name, False)]
-        print(f"{name:15} {h:3}/{h + m}  {h / max(1, h + m):.1%}")
-    for name, missed in misses.items():
-        print(f"\nmissed {name}:")
+            c = g.column - 1
+            context = texts[g.doc][g.line - 1][max(0, c - 40) : c + 40]
+            misses[g.kind].append(f"{g.doc}:{g.line}: …{context}…")
+    for kind in classes:
+        h, m = counts[(kind, True)], counts[(kind, False)]
+        print(f"{kind:15} {h:3}/{h + m}  {h / max(1, h + m):.1%}")
+    for kind, missed in misses.items():
+        print(f"\nmissed {kind}:")
         print("\n".join("  " + x for x in missed))
 
 
