@@ -125,6 +125,13 @@ def test_word_analysis_is_hantas(word: str) -> None:
     assert morph.hanta().analyze_forward(word) == _original_analysis(word)
 
 
+def test_word_analysis_with_per_tag_suffix_tables_is_hantas() -> None:
+    """The fallback for a model whose guessable tags list different suffixes."""
+    segmenter = morph._Segmenter(morph.hanta())
+    segmenter._suffix_rows = None
+    assert [segmenter.analyze(w) for w in WORDS] == [_original_analysis(w) for w in WORDS]
+
+
 def test_word_analysis_is_hantas_on_the_dev_corpus(shared: Path) -> None:
     tagger = morph.hanta()
     words: set[str] = set()
@@ -159,7 +166,8 @@ def test_guessed_morpheme_scores_are_hantas(shared_suffixes: bool) -> None:
                     if segment in tagger.LP_m_t[tag]:
                         continue  # a known morpheme: looked up, not guessed
                     expected = tagger.lp_m_t(segment, tag, wlen, tagger.strict)
-                    assert segmenter._guessed(segment, tag, wlen) == expected, (segment, tag)
+                    whole = wlen == j - i
+                    assert segmenter._guessed(segment, tag, whole) == expected, (segment, tag)
                     compared += 1
     assert compared > 10_000
 

@@ -132,6 +132,7 @@ def _write_snapshot(tagger: Any, module: Any) -> None:
 
 
 _NOTHING: dict[int, float] = {}
+_MEMO_LIMIT = 200_000  # entries per memo of the segmenter (a few tens of MB at most)
 
 
 class _Segmenter:
@@ -168,6 +169,7 @@ class _Segmenter:
             )
             for state, followup in tagger.LP_trans_nonfinal.items()
         }
+        self._step_memo: dict[tuple[str, bool, bool], dict[tuple[int, int], Any]] = {}
         self._nonfinal = tagger.LP_trans_nonfinal
         self._final = tagger.LP_trans_final
         self._reachability = tagger.reachability
@@ -177,6 +179,9 @@ class _Segmenter:
             tag: [base + lengths[min(n, 24)] for n in range(25)]
             for tag, (base, lengths, _suffixes) in self._guess.items()
         }
+        self._scaled_by_length = [
+            {tag: scores[n] for tag, scores in self._scaled.items()} for n in range(25)
+        ]
         # The third term: the guessable tags' suffix tables list the same suffixes (860 in
         # the German model), so the longest one a segment ends in is found once for all
         # its tags. None if a model's tables differ: then each tag's is looked up.
@@ -189,18 +194,17 @@ class _Segmenter:
                     self._suffix_rows[end][tag] = lp
 
     def _guessed(
-        self, morpheme: str, tag: int, wlen: int, suffixes: dict[int, float] | None = None
+        self, morpheme: str, tag: int, whole: bool, suffixes: dict[int, float] | None = None
     ) -> float:
         """HanTa's ``lp_m_t`` for a segment that is not a known morpheme of ``tag``.
 
-        ``suffixes``: ``_suffix_scores(morpheme)``, from a caller that scores it for
-        several tags.
+        ``whole``: the segment is the whole word. ``suffixes``: ``_suffix_scores(morpheme)``,
+        from a caller that scores it for several tags.
         """
         if suffixes is None:
             suffixes = self._suffix_scores(morpheme)
-        mlen = len(morpheme)
-        lp = self._scaled[tag][min(mlen, 24)] + suffixes[tag]
-        if wlen == mlen:
+        lp = self._scaled[tag][min(len(morpheme), 24)] + suffixes[tag]
+        if whole:
             lp -= 4.6
         return lp
 
@@ -222,16 +226,58 @@ class _Segmenter:
         wlen = len(word)
         table: list[dict[tuple[int, int], float]] = [{(_EMPTY, _START): 0}]
         table += [{} for _ in range(wlen + 1)]
+        index, followers, may_guess = self._index, self._followers, not self._strict
+        # A guessed segment's suffix term: from five letters on it depends only on where
+        # the segment ends (the longest known suffix is at most four letters).
+        tails = [
+            self._suffix_scores(word[j - 5 : j]) if j >= 5 else _NOTHING for j in range(wlen + 1)
+        ]
         for i in range(wlen + 1):
             row = table[i]
             rowbound = sorted(row.values(), reverse=True)[3] - 1 if len(row) > 3 else _LOWER_BOUND
             live = [
-                (state[1], lp, *self._followers[state])
+                (state, lp, followers[state][1])
                 for state, lp in row.items()
-                if not lp < rowbound and state in self._followers
+                if not lp < rowbound and state in followers
             ]
             for j in range(i + 1, wlen + 1) if live else ():
-                self._extend(word, i, j, live, table[j])
+                segment = word[i:j]
+                # HanTa's condition for guessing a morpheme
+                guessing = may_guess and (wlen < 4 or j - i > 2)
+                whole = wlen == j - i
+                target = table[j]
+                if segment in index:  # a known morpheme
+                    steps_after = self._steps_after(segment, guessing, whole)
+                    for state, lp, _guessable in live:
+                        last = state[1]
+                        steps = steps_after.get(state)
+                        if steps is None:
+                            steps = steps_after[state] = self._steps(
+                                state, segment, guessing, whole
+                            )
+                        for tag, lpt, lpm in steps:
+                            lp1 = lp + lpt + lpm
+                            if lp1 > _LOWER_BOUND:
+                                new = (last, tag)
+                                old = target.get(new)
+                                if old is None or lp1 > old:
+                                    target[new] = lp1
+                elif guessing:  # no known morpheme: only the guessable tags score
+                    # `_guessed`, inline: this loop is most of the analysis
+                    scaled = self._scaled_by_length[j - i if j - i < 25 else 24]
+                    suffixes = tails[j] if j - i >= 5 else self._suffix_scores(segment)
+                    for state, lp, guessable in live:
+                        last = state[1]
+                        for tag, lpt in guessable:
+                            lpm = scaled[tag] + suffixes[tag]
+                            if whole:
+                                lpm -= 4.6
+                            lp1 = lp + lpt + lpm
+                            if lp1 > _LOWER_BOUND:
+                                new = (last, tag)
+                                old = target.get(new)
+                                if old is None or lp1 > old:
+                                    target[new] = lp1
         last_row = table[-1]
         for state, lp in table[-2].items():
             for tag, lpt in self._final.get(state, []):
@@ -242,38 +288,33 @@ class _Segmenter:
                         last_row[new] = lp1
         return _forward_result(last_row)
 
-    def _extend(
-        self,
-        word: str,
-        i: int,
-        j: int,
-        live: list[tuple[int, float, Any, Any]],
-        target: dict[tuple[int, int], float],
-    ) -> None:
-        """Every live state of row i followed by the segment word[i:j] under each tag."""
-        segment = word[i:j]
-        known = self._index.get(segment, _NOTHING)
-        # HanTa's condition for guessing a morpheme
-        guessing = not self._strict and (len(word) < 4 or j - i > 2)
-        guessed: dict[int, float] = {}
-        suffix: dict[int, float] | None = None
-        for last, lp, followup, guessable in live:
-            for tag, lpt in followup if known else (guessable if guessing else ()):
-                lpm = known.get(tag)
-                if lpm is None:
-                    if not guessing or tag not in self._guess:
-                        continue  # HanTa: -inf, never stored
-                    lpm = guessed.get(tag)
-                    if lpm is None:
-                        if suffix is None:
-                            suffix = self._suffix_scores(segment)
-                        lpm = guessed[tag] = self._guessed(segment, tag, len(word), suffix)
-                lp1 = lp + lpt + lpm
-                if lp1 > _LOWER_BOUND:
-                    new = (last, tag)
-                    old = target.get(new)
-                    if old is None or lp1 > old:
-                        target[new] = lp1
+    def _steps_after(
+        self, segment: str, guessing: bool, whole: bool
+    ) -> dict[tuple[int, int], tuple[tuple[int, float, float], ...]]:
+        """The memo of `_steps` for a known morpheme, filled as states come. Short
+        morphemes ("e", "en", "s") recur in every word, and a state has ~26 followers of
+        which such a morpheme fits one or two."""
+        key = (segment, guessing, whole)
+        memo = self._step_memo.get(key)
+        if memo is None:
+            if len(self._step_memo) >= _MEMO_LIMIT:
+                self._step_memo.clear()
+            memo = self._step_memo[key] = {}
+        return memo
+
+    def _steps(
+        self, state: tuple[int, int], segment: str, guessing: bool, whole: bool
+    ) -> tuple[tuple[int, float, float], ...]:
+        """(tag, transition, morpheme score) for each tag under which the known morpheme
+        ``segment`` may follow ``state``, in the transition table's order (HanTa's order,
+        so rows fill alike and ties resolve alike)."""
+        known = self._index[segment]
+        suffixes = self._suffix_scores(segment) if guessing else _NOTHING
+        return tuple(
+            (tag, lpt, known[tag] if tag in known else self._guessed(segment, tag, whole, suffixes))
+            for tag, lpt in self._followers[state][0]
+            if tag in known or (guessing and tag in self._guess)
+        )
 
     def best_path(self, word: str, targetpos: int) -> list[tuple[int, int]]:
         """HanTa's ``analyze_viterbi``: the most likely morphemes of ``word`` as a word of
@@ -314,7 +355,7 @@ class _Segmenter:
                                     continue
                                 if suffix is None:
                                     suffix = self._suffix_scores(segment)
-                                lpm = self._guessed(segment, tag, wlen, suffix)
+                                lpm = self._guessed(segment, tag, wlen == j - i, suffix)
                             lp1 = lp + lpt + lpm
                             if lp1 > _LOWER_BOUND:
                                 new = (state[1], tag)
