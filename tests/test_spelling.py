@@ -25,6 +25,8 @@ from newslint.spelling import (
         ("Welbeck", "Melbeck", "substitute"),
         ("Hughes", "Hughs", "extra"),
         ("WebStandard", "Webstandard", "case"),
+        ("lawrow", "Lawrow", "capital"),
+        ("Lawrow", "lawrow", "case"),
         ("Bacca", "Back", None),
     ],
 )
@@ -55,6 +57,7 @@ def test_capitalised_words_need_a_strong_slip() -> None:
         ("Meknes", ["Meines"]),  # a rare name of the corpus: a key slip is not enough
         ("WebStandard", ["Webstandard", "Web Standard"]),  # a brand: case and split
         ("Ellenikon", ["Ellenikone"]),  # too short to be judged as a compound
+        ("marktweiten", ["Marktweiten"]),  # the capitalised form is the speller's guess
     ],
 )
 def test_names_terms_and_rare_targets_are_not_typos(word: str, suggestions: list[str]) -> None:
@@ -75,6 +78,8 @@ def test_names_terms_and_rare_targets_are_not_typos(word: str, suggestions: list
         ("Nivau", ["Niveau"]),
         ("Stadtstdio", ["Stadtstudio"]),  # a rare compound of common stems
         ("Preisabxprachen", ["Preisabsprachen"]),
+        ("lawrow", ["Lawrow", "Pawlow"]),  # a name written lowercase
+        ("zuckerl", ["Zuckerl", "zuckere"]),  # an Austrian noun written lowercase
     ],
 )
 def test_slips_of_common_words_are_typos(word: str, suggestions: list[str]) -> None:

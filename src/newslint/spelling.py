@@ -48,6 +48,8 @@ def slip(word: str, suggestion: str) -> str | None:
                 return "swap"
         if len(diff) == 1:
             i = diff[0]
+            if i == 0 and word.islower() and suggestion[0].isupper():
+                return "capital"  # "lawrow" for "Lawrow": a name or noun written lowercase
             if word[i].lower() == suggestion[i].lower():
                 return "case"  # "WebStandard" for "Webstandard": a spelling choice, not a slip
             return "keyboard" if _neighbours(word[i], suggestion[i]) else "substitute"
@@ -152,10 +154,14 @@ def plausible_typo(
     elif word[:1].isupper():
         allowed = STRONG | {"keyboard"}
     else:
-        allowed = STRONG | WEAK
+        allowed = STRONG | WEAK | {"capital"}
     for suggestion in suggestions:
         kind = slip(word, suggestion)
         if kind not in allowed:
+            continue
+        if kind == "capital":  # the dictionary has the word with a capital only: "juventus"
+            if zipf(suggestion) >= NAME_ZIPF:  # not a guess of the speller's ("Marktweiten")
+                return True
             continue
         if kind == "split" and not _split_is_german(suggestion, is_noun):
             continue
