@@ -44,6 +44,9 @@ def _findings(text: str, path: str = "artikel.txt", rule: Rule = RULE) -> list[t
         ("Es geht um internationales ansehen.", [(27, "ansehen")]),
         ("Für die nächsten jahren rechnet das Institut mit Zuwächsen.", [(17, "jahren")]),
         ("Die Gutscheine eignen sich auch zum verschenken.", [(36, "verschenken")]),
+        ("Sie hat ihr jahrelanges schweigen gebrochen.", [(24, "schweigen")]),
+        ("Die Minister sprachen über das treffen in Wien.", [(31, "treffen")]),
+        ("Nach einem remis blieb das Team ungeschlagen.", [(11, "remis")]),
         # after a preposition, coordinated with a noun, without determiner
         ("Die Novelle tritt im Herbst in kraft.", [(31, "kraft")]),
         ("Die Prämie gilt für Arbeiter und angestellten.", [(33, "angestellten")]),
@@ -56,6 +59,7 @@ def _findings(text: str, path: str = "artikel.txt", rule: Rule = RULE) -> list[t
         ("Die Helfer vom roten Kreuz waren rasch vor Ort.", [(15, "roten")]),
         ("Im Kurs lernen die Lehrlinge erste Hilfe.", [(29, "erste")]),
         ("Die Eltern machen sich sorgen um die Schule.", [(23, "sorgen")]),
+        ("Viele Sparer haben angst vor der Teuerung.", [(19, "angst")]),
     ],
 )
 def test_lowercase_noun_is_flagged(text: str, expected: list[tuple[int, str]]) -> None:
@@ -98,6 +102,8 @@ def test_lowercase_noun_is_flagged(text: str, expected: list[tuple[int, str]]) -
         "Die Sterne dichter Sternhaufen leuchten heller.",
         "Das Weiße Haus dementierte, im Weißen Haus wird gefeiert.",
         "Sie wohnen in einem weißen Haus am See.",
+        "Über das reden wir morgen.",
+        "Mit dem schnellen Sieg war zu rechnen.",
     ],
 )
 def test_correct_text_passes(text: str) -> None:

@@ -201,6 +201,8 @@ class CapitalizationCheck(Check):
         window = tagged[i + 1 : i + 4]
         if tagged[i - 1].tag in ("PRF", "PPER", "ADJ(A)"):  # "macht sich sorgen"
             window += tagged[max(i - 4, 0) : i - 1]
+        elif tagged[i - 1].tag.startswith("V"):  # "hat angst vor"
+            window.append(tagged[i - 1])
         return any(t.lemma in verbs for t in window if t.tag.startswith("V"))
 
 
@@ -263,7 +265,11 @@ def reason(words: Sequence[str], tags: Sequence[str], i: int) -> str | None:
         return "determiner"
     if lexical.function_word and not lexical.noun_first:
         return None  # "von Lauten hin": mostly a particle; too weak without a determiner
-    if before in _ATTRIBUTIVE and (lexical.only_nominal or _opens_phrase(tags, i - 2)):
+    if before in _ATTRIBUTIVE and (
+        lexical.only_nominal
+        or _opens_phrase(tags, i - 2)
+        or (tags[i] == "NNI" and _neuter_singular(words, tags, i - 1))  # "jahrelanges schweigen"
+    ):
         return "attributive"  # but "im Großen und ganzen recht": adjective, then adverb
     if before == "APPR" and (lexical.noun_first or lexical.only_nominal):
         return "preposition"
@@ -381,7 +387,18 @@ def _opens_phrase(tags: Sequence[str], j: int) -> bool:
 
 def _nominal_slot(words: Sequence[str], tags: Sequence[str], i: int) -> bool:
     """Where `_nominalised` may find a noun that the tagger read as verb or adjective."""
-    return tags[i - 1] == "ADJ(A)" or words[i - 1].lower() in _CONTRACTED | _SOMETHING
+    return (
+        tags[i - 1] == "ADJ(A)"
+        or words[i - 1].lower() in _CONTRACTED | _SOMETHING
+        or _article_after_preposition(words, tags, i)
+        or (tags[i] == "ADJ(D)" and tags[i - 1] == "ART")  # "nach einem remis"
+    )
+
+
+def _article_after_preposition(words: Sequence[str], tags: Sequence[str], i: int) -> bool:
+    """ "über das treffen", "mit dem schenken": after a preposition "das" and "dem" are
+    articles, whatever the tagger made of them (it reads "das treffen" as pronoun + verb)."""
+    return i >= 2 and tags[i - 2] in ("APPR", "APPRART") and words[i - 1].lower() in ("das", "dem")
 
 
 def _nominalised(words: Sequence[str], tags: Sequence[str], i: int, lexical: Lexical) -> str | None:
@@ -393,8 +410,10 @@ def _nominalised(words: Sequence[str], tags: Sequence[str], i: int, lexical: Lex
     if after in _LEADS_ON or lexical.function_word:
         return None
     before = words[i - 1].lower()
+    if tags[i] == "ADJ(D)" and tags[i - 1] == "ART" and lexical.noun_first:
+        return "noun"  # an article before a predicative adjective: the tagger missed a noun
     if lexical.infinitive and after not in _FINITE:
-        if before in _CONTRACTED:
+        if before in _CONTRACTED or _article_after_preposition(words, tags, i):
             return "nominalised infinitive"
         if tags[i - 1] == "ADJ(A)" and _neuter_singular(words, tags, i - 1):
             # "um internationales ansehen", "die Gesetzgebung und ein effizienteres
