@@ -80,6 +80,8 @@ def test_names_terms_and_rare_targets_are_not_typos(word: str, suggestions: list
         ("Preisabxprachen", ["Preisabsprachen"]),
         ("lawrow", ["Lawrow", "Pawlow"]),  # a name written lowercase
         ("zuckerl", ["Zuckerl", "zuckere"]),  # an Austrian noun written lowercase
+        ("Esist", ["Es ist", "Seist"]),  # in the reference corpus, but far rarer than its parts
+        ("Parlamentsneuwahlenoffiziell", ["Parlamentsneuwahlen offiziell"]),  # a rare part
     ],
 )
 def test_slips_of_common_words_are_typos(word: str, suggestions: list[str]) -> None:
@@ -98,6 +100,16 @@ def test_joined_words_are_split() -> None:
     assert joined("Quietschlautein", lexicon.__contains__) == "Quietschlaute in"
     assert joined("Hunter", lexicon.__contains__) is None
     assert joined("Enner", lexicon.__contains__) is None
+
+
+def test_a_name_run_into_a_verb_or_preposition_is_split() -> None:
+    """The head of such a split may be a name that only the reference corpus knows."""
+    known = {"Gruppe"}.__contains__
+    assert joined("Cookhat", known, zipf=frequency) == "Cook hat"
+    assert joined("Neymarfür", known, zipf=frequency) == "Neymar für"
+    assert joined("Cookhat", known) is None  # without the corpus the head is unknown
+    assert joined("Butterfillist", known, zipf=frequency) is None  # "Butterfill": no name
+    assert joined("Tullnein", known, zipf=frequency) is None  # "ein" needs a lexicon word
 
 
 def test_compound_frequency_is_that_of_the_rarer_stem() -> None:

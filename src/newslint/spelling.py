@@ -79,22 +79,34 @@ _PRONOUNS = frozenset({"ich", "du", "er", "es", "sie", "wir", "ihr", "euer"})
 # end many names ("-er", "-in") need a prefix the lexicon knows.
 _SAFE_TAILS = ("und", "die", "das", "dem", "den", "mit", "sowie", "nicht", "auch", "sich")
 _RISKY_TAILS = ("der", "des", "ein", "in", "im", "er", "es", "sie", "an", "auf", "von", "zu")
+# Verbs and prepositions that follow a subject or a noun ("Cookhat", "Neymarfür"); the head
+# may also be a name the reference corpus has, since it is usually one.
+_WORD_TAILS = (
+    "hat", "ist", "war", "wird", "gab", "hatte", "wurde", "sagte",
+    "für", "bei", "nach", "über", "ohne", "oder", "aber",
+)  # fmt: skip
 
 
 def joined(
-    word: str, known: Callable[[str], bool], is_noun: Callable[[str], bool] = lambda _: False
+    word: str,
+    known: Callable[[str], bool],
+    is_noun: Callable[[str], bool] = lambda _: False,
+    zipf: Callable[[str], float] = lambda _: 0.0,
 ) -> str | None:
-    """ "Gruppe Fursan" for "GruppeFursan", "Pay und" for "Payund"; None if no such split."""
+    """ "Gruppe Fursan" for "GruppeFursan", "Pay und" for "Payund", "Cook hat" for
+    "Cookhat"; None if no such split."""
     for i in range(2, len(word) - 1):
         if word[i - 1].islower() and word[i].isupper() and known(word[:i]):
             return f"{word[:i]} {word[i:]}"
-    for tail in _SAFE_TAILS + _RISKY_TAILS:
+    for tail in _SAFE_TAILS + _RISKY_TAILS + _WORD_TAILS:
         head = word[: -len(tail)]
         if not word.endswith(tail) or len(head) < 3 or not head[-1].isalpha():
             continue
         if tail in _PRONOUNS and head[:1].isupper() and is_noun(head):
             continue  # "Neurowissenschaft er": a noun and a pronoun do not run together
         if tail in _SAFE_TAILS or (len(head) >= 4 and known(head)):
+            return f"{head} {tail}"
+        if tail in _WORD_TAILS and len(head) >= 4 and attested(head, zipf):
             return f"{head} {tail}"
     return None
 
@@ -150,7 +162,8 @@ def plausible_typo(
         # LanguageTool suggests nothing for all-caps words: look for the slip ourselves.
         suggestions += [s.upper() for s in slips_to_common(word.lower(), zipf)]
     if own >= NAME_ZIPF:
-        allowed = _LETTER_SLIPS  # a rare word of the corpus: only a clear slip of a common one
+        # A rare word of the corpus: only a clear slip of a common word ("Esist": "Es ist").
+        allowed = _LETTER_SLIPS | {"split"}
     elif word[:1].isupper():
         allowed = STRONG | {"keyboard"}
     else:
@@ -165,12 +178,15 @@ def plausible_typo(
             continue
         if kind == "split" and not _split_is_german(suggestion, is_noun):
             continue
+        if kind == "split" and own >= NAME_ZIPF and not suggestion.rpartition(" ")[2].islower():
+            continue  # "WebStandard": a brand's capitals, not a missing space
         if kind in _DISTINCT and not has_capitals:
             return True  # a lowercase word is rarely a name; the suggestion may be rare
         needed = NAME_ZIPF if kind in _DISTINCT else COMMON_ZIPF
         if own >= NAME_ZIPF:
             needed = own + LEAP_ZIPF
-        if compound_zipf(suggestion, zipf) >= needed:
+        # Two words are as common as the rarer ("Parlamentsneuwahlen offiziell").
+        if min(compound_zipf(part, zipf) for part in suggestion.split()) >= needed:
             return True
     return False
 

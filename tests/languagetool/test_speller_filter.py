@@ -32,3 +32,27 @@ def test_a_name_written_lowercase_is_reported(
         (d["line"], d["column"], d["end_column"], d["rule"], d["suggestions"][0])
         for d in json.loads(result.stdout)["diagnostics"]
     ] == [(3, column, column + 6, "languagetool.GERMAN_SPELLER_RULE", "Lawrow")]
+
+
+SPLITS = "Quartalszahlen\n\nTim Cookhat die Zahlen vorgelegt. Esist ein Rekord, heißt es.\n"
+
+
+def test_words_run_together_are_split(
+    tmp_path: Path, home: Home, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A name run into a verb (the split is ours), and a sentence start that the reference
+    corpus has as a frequent slip (the split is the speller's)."""
+    monkeypatch.setenv("NEWSLINT_CACHE_DIR", str(home.root))
+    article = tmp_path / "meldung.txt"
+    article.write_text(SPLITS, encoding="utf-8")
+    result = CliRunner().invoke(cli, ["check", "--format", "json", str(article)])
+    assert result.exit_code == 1, result.output
+    line = SPLITS.splitlines()[2]
+    cook, esist = line.index("Cookhat") + 1, line.index("Esist") + 1
+    assert [
+        (d["line"], d["column"], d["end_column"], d["rule"], d["suggestions"][0])
+        for d in json.loads(result.stdout)["diagnostics"]
+    ] == [
+        (3, cook, cook + 7, "languagetool.GERMAN_SPELLER_RULE", "Cook hat"),
+        (3, esist, esist + 5, "languagetool.GERMAN_SPELLER_RULE", "Es ist"),
+    ]

@@ -303,7 +303,9 @@ class LanguageToolCheck:
         from newslint.tense.morph import hanta
 
         lexicon = hanta().cache
-        return joined(word, lambda part: part in lexicon or part.lower() in lexicon, _is_noun)
+        return joined(
+            word, lambda part: part in lexicon or part.lower() in lexicon, _is_noun, self.zipf
+        )
 
     def _finding(self, document: Document, block: Block, match: LTMatch) -> Finding | None:
         if block.is_masked(match.start, match.end):
