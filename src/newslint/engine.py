@@ -265,7 +265,11 @@ def _path_ignores(path: str, config: Config) -> list[str]:
 def _dedupe(diagnostics: list[Diagnostic]) -> list[Diagnostic]:
     """One report per problem: exact duplicates go, and a LanguageTool match gives way to a
     newslint finding on the same span, or of the same category on an overlapping span
-    (doubled spaces, unpaired quotes, "fürKim" as a joined word rather than a typo)."""
+    (doubled spaces, unpaired quotes, "fürKim" as a joined word rather than a typo) —
+    except a typo that newslint took for a lowercase noun ("der künstleriche Leiter":
+    the speller's "künstlerische", not "Künstleriche")."""
+    typos = [d for d in diagnostics if d.source is Source.LANGUAGETOOL and d.category == "spelling"]
+    diagnostics = [d for d in diagnostics if not any(_misread_typo(d, t) for t in typos)]
     seen: set[tuple[object, ...]] = set()
     ours = [d for d in diagnostics if d.source is Source.NEWSLINT]
     kept = []
@@ -278,6 +282,16 @@ def _dedupe(diagnostics: list[Diagnostic]) -> list[Diagnostic]:
             continue
         kept.append(d)
     return kept
+
+
+def _misread_typo(ours: Diagnostic, typo: Diagnostic) -> bool:
+    """A lowercase-noun finding on a word the speller flags without offering it capitalised."""
+    return (
+        ours.source is Source.NEWSLINT
+        and ours.category == "capitalization"
+        and (ours.offset, ours.end_offset) == (typo.offset, typo.end_offset)
+        and not set(ours.suggestions) & set(typo.suggestions)
+    )
 
 
 def _covers(ours: Diagnostic, theirs: Diagnostic) -> bool:

@@ -56,3 +56,19 @@ def test_words_run_together_are_split(
         (3, cook, cook + 7, "languagetool.GERMAN_SPELLER_RULE", "Cook hat"),
         (3, esist, esist + 5, "languagetool.GERMAN_SPELLER_RULE", "Es ist"),
     ]
+
+
+def test_a_typo_is_not_reported_as_a_lowercase_noun(
+    tmp_path: Path, home: Home, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """HanTa builds "künstleriche" from known morphemes and reads a noun after "Der"; the
+    speller's finding, with the word meant, is the one report."""
+    monkeypatch.setenv("NEWSLINT_CACHE_DIR", str(home.root))
+    article = tmp_path / "meldung.txt"
+    article.write_text("Festwochen\n\nDer künstleriche Leiter tritt zurück.\n", encoding="utf-8")
+    result = CliRunner().invoke(cli, ["check", "--format", "json", str(article)])
+    assert result.exit_code == 1, result.output
+    assert [
+        (d["line"], d["column"], d["end_column"], d["rule"], d["suggestions"][0])
+        for d in json.loads(result.stdout)["diagnostics"]
+    ] == [(3, 5, 17, "languagetool.GERMAN_SPELLER_RULE", "künstlerische")]
