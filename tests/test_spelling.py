@@ -82,6 +82,7 @@ def test_names_terms_and_rare_targets_are_not_typos(word: str, suggestions: list
         ("zuckerl", ["Zuckerl", "zuckere"]),  # an Austrian noun written lowercase
         ("Esist", ["Es ist", "Seist"]),  # in the reference corpus, but far rarer than its parts
         ("Parlamentsneuwahlenoffiziell", ["Parlamentsneuwahlen offiziell"]),  # a rare part
+        ("Tagugsbeginn", ["Tagesbeginn", "Tagungsbeginn"]),  # the second suggestion
     ],
 )
 def test_slips_of_common_words_are_typos(word: str, suggestions: list[str]) -> None:
@@ -115,3 +116,4 @@ def test_a_name_run_into_a_verb_or_preposition_is_split() -> None:
 def test_compound_frequency_is_that_of_the_rarer_stem() -> None:
     assert compound_zipf("Stadtstudio", frequency) >= 2.5 > frequency("Stadtstudio")
     assert compound_zipf("Ellenikone", frequency) == frequency("Ellenikone")  # too short
+    assert compound_zipf("Tagungsbeginn", frequency) >= 2.5  # "Tagung" with a linking s

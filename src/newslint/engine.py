@@ -267,7 +267,8 @@ def _dedupe(diagnostics: list[Diagnostic]) -> list[Diagnostic]:
     newslint finding on the same span, or of the same category on an overlapping span
     (doubled spaces, unpaired quotes, "fürKim" as a joined word rather than a typo) —
     except a typo that newslint took for a lowercase noun ("der künstleriche Leiter":
-    the speller's "künstlerische", not "Künstleriche")."""
+    the speller's "künstlerische", not "Künstleriche") or for a verb in a tense break
+    ("Sie knönten": the tense of a word that does not exist is a guess)."""
     typos = [d for d in diagnostics if d.source is Source.LANGUAGETOOL and d.category == "spelling"]
     diagnostics = [d for d in diagnostics if not any(_misread_typo(d, t) for t in typos)]
     seen: set[tuple[object, ...]] = set()
@@ -285,11 +286,16 @@ def _dedupe(diagnostics: list[Diagnostic]) -> list[Diagnostic]:
 
 
 def _misread_typo(ours: Diagnostic, typo: Diagnostic) -> bool:
-    """A lowercase-noun finding on a word the speller flags without offering it capitalised."""
+    """A lowercase-noun finding on a word the speller flags without offering it
+    capitalised, or a tense break on a word the speller flags."""
+    if ours.source is not Source.NEWSLINT:
+        return False
+    same = (ours.offset, ours.end_offset) == (typo.offset, typo.end_offset)
+    if ours.category == "tense":
+        return same
     return (
-        ours.source is Source.NEWSLINT
-        and ours.category == "capitalization"
-        and (ours.offset, ours.end_offset) == (typo.offset, typo.end_offset)
+        ours.category == "capitalization"
+        and same
         and not set(ours.suggestions) & set(typo.suggestions)
     )
 

@@ -137,6 +137,8 @@ def compound_zipf(word: str, zipf: Callable[[str], float] = frequency) -> float:
         return best
     for i in range(4, len(word) - 3):
         head = zipf(word[:i])
+        if word[i - 1] == "s":  # a linking s: "Tagungs|beginn" is "Tagung" + "Beginn"
+            head = max(head, zipf(word[: i - 1]))
         if head > best:
             best = max(best, min(head, zipf(word[i:])))
     return best

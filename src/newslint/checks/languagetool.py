@@ -53,6 +53,7 @@ _CATEGORY_BY_RULE = (
 )
 _CATEGORY_BY_LT = {
     "TYPOS": "spelling",
+    "MULTITOKEN_SPELLING": "spelling",
     "CASING": "capitalization",
     "GRAMMAR": "grammar",
     "PUNCTUATION": "punctuation",
