@@ -47,6 +47,12 @@ def _findings(text: str, path: str = "artikel.txt", rule: Rule = RULE) -> list[t
         ("Sie hat ihr jahrelanges schweigen gebrochen.", [(24, "schweigen")]),
         ("Die Minister sprachen über das treffen in Wien.", [(31, "treffen")]),
         ("Nach einem remis blieb das Team ungeschlagen.", [(11, "remis")]),
+        ("Sie wurden aus überwiegend rassistischen gründen ermordet.", [(41, "gründen")]),
+        ("Zudem unterstützt das gerät WLAN und NFC.", [(22, "gerät")]),
+        (
+            "Österreich will nur noch tageskontingente – keine Obergrenze.",
+            [(25, "tageskontingente")],
+        ),
         # after a preposition, coordinated with a noun, without determiner
         ("Die Novelle tritt im Herbst in kraft.", [(31, "kraft")]),
         ("Die Prämie gilt für Arbeiter und angestellten.", [(33, "angestellten")]),
@@ -103,6 +109,9 @@ def test_lowercase_noun_is_flagged(text: str, expected: list[tuple[int, str]]) -
         "Das Weiße Haus dementierte, im Weißen Haus wird gefeiert.",
         "Sie wohnen in einem weißen Haus am See.",
         "Über das reden wir morgen.",
+        "Sie will das machen.",
+        "Wenn man das sieht, lacht man.",
+        "Im Großen und Ganzen recht gut.",
         "Mit dem schnellen Sieg war zu rechnen.",
     ],
 )

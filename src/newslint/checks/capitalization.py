@@ -49,6 +49,8 @@ _NOMINAL = frozenset({"NN", "NE", "NNA", "NNI"})
 # Words that open a noun phrase and leave the noun slot to the next word.
 _DETERMINERS = frozenset({"ART", "PPOSAT", "PDAT", "PIAT", "PWAT", "PRELAT", "APPRART"})
 _ATTRIBUTIVE = frozenset({"ADJ(A)", "CARD"})
+# Inside a noun phrase, between its opening word and the adjective before the noun.
+_PHRASE_INSIDE = frozenset({"ADV", "ADJ(D)", "KON", "$,"})
 # After the candidate, these mean it was an adjective or numeral before its noun.
 _LEADS_ON = _NOMINAL | _ATTRIBUTIVE
 _FINITE = frozenset({"VV(FIN)", "VA(FIN)", "VM(FIN)"})
@@ -61,6 +63,9 @@ def _words(text: str) -> frozenset[str]:
     return frozenset(text.split())
 
 
+_ARTICLE_FORMS = _words("der die das den dem des ein eine einen einem einer eines")
+# Tags between two clauses: a comma, a sentence end, a conjunction or complementiser.
+_CLAUSE_EDGES = frozenset({"$,", "$.", "$(", "KON", "KOUS", "KOUI"})
 _CONTRACTED = _words("zum zur beim vom im am ins ans aufs fürs übers durchs ums")
 # Determiners before an adjective that agrees with a neuter singular noun ("ein schnelles",
 # "dem schnellen", "das schnelle" handeln).
@@ -259,8 +264,11 @@ def reason(words: Sequence[str], tags: Sequence[str], i: int) -> str | None:
     # Followed by a noun or adjective, a word that can be an adjective probably is one
     # ("dichter Sternenhaufen"); a word that can only be a noun starts a new phrase
     # ("in den nächsten jahren Realität werden", "seit ende September").
-    if _after(words, tags, i) in _LEADS_ON and (lexical.adjective or lexical.function_word):
+    after = _after(words, tags, i)
+    if after in _LEADS_ON and (lexical.adjective or lexical.function_word):
         return None
+    if after in ("ADJ(D)", "ADV") and lexical.function_word and before not in _DETERMINERS:
+        return None  # an adverb before an adverb or adjective: "im Großen und Ganzen recht gut"
     if before in _DETERMINERS:
         return "determiner"
     if lexical.function_word and not lexical.noun_first:
@@ -292,8 +300,8 @@ def _bare_noun(words: Sequence[str], tags: Sequence[str], i: int, lexical: Lexic
         return False
     if words[i - 1].lower() in _PERSONAL or _next_word(words, i) in _PERSONAL:
         return False
-    after = _after(words, tags, i)
-    return after not in _LEADS_ON and not {tags[i - 1], after} & {"FM", "XY"}
+    neighbours = {tags[k] for k in (i - 1, i + 1) if k < len(words) and words[k].isalpha()}
+    return _after(words, tags, i) not in _LEADS_ON and not neighbours & {"FM", "XY"}
 
 
 def _after(words: Sequence[str], tags: Sequence[str], i: int) -> str:
@@ -382,6 +390,10 @@ def _determined(tags: Sequence[str], j: int) -> bool:
 
 
 def _opens_phrase(tags: Sequence[str], j: int) -> bool:
+    """Whether a noun phrase opens at ``j``, or before adverbs and coordinated adjectives
+    that end there ("aus überwiegend rassistischen", "auf aggressive oder aufdringliche")."""
+    while j >= 0 and tags[j] in _PHRASE_INSIDE:
+        j -= 1
     return j >= 0 and tags[j] in _DETERMINERS | _ATTRIBUTIVE | {"APPR"}
 
 
@@ -392,7 +404,21 @@ def _nominal_slot(words: Sequence[str], tags: Sequence[str], i: int) -> bool:
         or words[i - 1].lower() in _CONTRACTED | _SOMETHING
         or _article_after_preposition(words, tags, i)
         or (tags[i] == "ADJ(D)" and tags[i - 1] == "ART")  # "nach einem remis"
+        or _second_finite(words, tags, i)
     )
+
+
+def _second_finite(words: Sequence[str], tags: Sequence[str], i: int) -> bool:
+    """ "unterstützt das gerät WLAN": a finite verb after an article in a clause that
+    already has its finite verb (the tagger read "das" as a pronoun)."""
+    if tags[i] not in _FINITE or words[i - 1].lower() not in _ARTICLE_FORMS:
+        return False
+    for j in range(i - 2, -1, -1):
+        if tags[j] in _FINITE:
+            return True
+        if tags[j] in _CLAUSE_EDGES:
+            return False
+    return False
 
 
 def _article_after_preposition(words: Sequence[str], tags: Sequence[str], i: int) -> bool:
@@ -406,6 +432,8 @@ def _nominalised(words: Sequence[str], tags: Sequence[str], i: int, lexical: Lex
 
     "zum schenken", "ein effizienteres regieren", "im klaren sein", "etwas festes".
     """
+    if _second_finite(words, tags, i) and lexical.nominal and not lexical.infinitive:
+        return "determiner"
     after = _after(words, tags, i)
     if after in _LEADS_ON or lexical.function_word:
         return None
