@@ -1,13 +1,17 @@
 """Recall on errors of our own, injected into clean articles at new places.
 
     .venv/bin/python scripts/eval_injected.py [../shared/corpus/dev/clean] [--seed 7]
-        [--classes capitalization,joined_words,stray_char,repeated_word] [--no-languagetool]
+        [--classes capitalization,joined_words,stray_char,repeated_word,tense]
+        [--no-languagetool]
 
 The dev corpus has about 40 errors per class, always at the same places; tuning on them
 alone would learn those places. This script injects errors of the same kinds as the
 corpus's README describes (a noun after a lowercase word written lowercase, the space
-between two words deleted, a single letter inserted as a word, a word doubled) at other
-places of the plain-text clean articles, one per line and at most eight per article, runs
+between two words deleted, a single letter inserted as a word, a word doubled, a middle
+sentence's finite verb put in the other tense — at most one per article, and only where a
+line holds three sentences or more, since paragraphs wrapped over several lines are not
+recognised here) at other places of the plain-text clean articles, one per line and at
+most eight per article, runs
 `newslint check --language de-AT` on them and counts an error as found when a diagnostic
 overlaps it (any rule, as `../shared/eval/score.py` counts). Misses are listed, so a class
 can be studied, not the files. (`eval_typos.py` does the same for spelling slips.)
@@ -79,12 +83,61 @@ def repeated(line: str, rng: random.Random) -> tuple[int, int, str] | None:
     return m.start(), 2 * len(word) + 1, line[: m.end()] + " " + word + line[m.end() :]
 
 
+def tense(line: str, rng: random.Random) -> tuple[int, int, str] | None:
+    """As the corpus's README describes its tense errors: in a paragraph of three or more
+    sentences whose finite verbs share one tense, the finite verb of a middle sentence
+    without Konjunktiv, quotation, speech marker or time adverb put in the other tense,
+    same person ("hatte" → "hat", "steigt" → "stieg")."""
+    from newslint.tense import BreakOptions, Mood, Tense, analyse
+    from newslint.tense.markers import find_marker
+    from newslint.tense.morph import _paradigm, readings
+
+    sentences = analyse(line)
+    verbs = [v for s in sentences for v in s.verbs]
+    tenses = {v.form_tense for v in verbs}
+    if len(sentences) < 3 or len(tenses) != 1 or not tenses <= {Tense.PRAESENS, Tense.PRAETERITUM}:
+        return None
+    (tense,) = tenses
+    other = Tense.PRAETERITUM if tense is Tense.PRAESENS else Tense.PRAESENS
+    options = BreakOptions()
+    spots = []
+    for sentence in sentences[1:-1]:
+        body = sentence.span.text(line)
+        if len(sentence.verbs) != 1 or any(c in body for c in '„“”"»«'):
+            continue
+        if find_marker(body, options.speech_markers + options.time_markers):
+            continue
+        (verb,) = sentence.verbs
+        if verb.mood is not Mood.INDIKATIV:
+            continue
+        persons = {
+            r.person
+            for r in readings(verb.form, verb.lemma)
+            if r.tense is tense and r.mood is Mood.INDIKATIV
+        }
+        third = persons & {2, 5}  # news is told in the third person: "war" read as 3sg
+        forms = [
+            form
+            for form, t, mood, person in _paradigm(verb.lemma)
+            if t is other and mood is Mood.INDIKATIV and person in (third or persons)
+        ]
+        if forms and " " not in forms[0]:
+            form = forms[0][0].upper() + forms[0][1:] if verb.form[0].isupper() else forms[0]
+            spots.append((verb.span.start, verb.span.end, form))
+    if not spots:
+        return None
+    start, end, form = rng.choice(spots)
+    return start, len(form), line[:start] + form + line[end:]
+
+
 CLASSES: dict[str, Injector] = {
     "capitalization": lowercase,
     "joined_words": joined,
     "stray_char": stray,
     "repeated_word": repeated,
+    "tense": tense,
 }
+ONCE_PER_ARTICLE = {"tense"}  # two tense errors in one article change its narrative tense
 
 
 def inject(clean: Path, out: Path, rng: random.Random, classes: list[str]) -> list[Injected]:
@@ -93,11 +146,16 @@ def inject(clean: Path, out: Path, rng: random.Random, classes: list[str]) -> li
         lines = path.read_text(encoding="utf-8").split("\n")
         numbers = [n for n in range(2, len(lines)) if lines[n].strip()]
         rng.shuffle(numbers)
+        once: set[str] = set()
         for n in numbers[:8]:
             kind = rng.choice(classes)
+            if kind in once:
+                continue
             done = CLASSES[kind](lines[n], rng)
             if done is None:
                 continue
+            if kind in ONCE_PER_ARTICLE:
+                once.add(kind)
             column, length, lines[n] = done
             gold.append(Injected(path.name, n + 1, column + 1, column + 1 + length, kind))
         (out / path.name).write_text("\n".join(lines), encoding="utf-8")

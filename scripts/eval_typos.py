@@ -114,7 +114,7 @@ def main() -> None:
     counts: collections.Counter[tuple[str, str, bool]] = collections.Counter()
     misses = []
     for g in gold:
-        hit = any(a <= g["column"] < b for a, b in found[(g["doc"], g["line"])])  # type: ignore[operator]
+        hit = any(a <= g["column"] < b for a, b in found[(str(g["doc"]), g["line"])])
         counts[(str(g["kind"]), str(g["case"]), hit)] += 1
         if not hit:
             misses.append(f"{g['wrong']} ({g['right']}, {g['kind']})")
