@@ -1,17 +1,18 @@
 """Recall on errors of our own, injected into clean articles at new places.
 
     .venv/bin/python scripts/eval_injected.py [../shared/corpus/dev/clean] [--seed 7]
-        [--classes capitalization,joined_words,stray_char,repeated_word,tense]
+        [--classes capitalization,joined_words,stray_char,repeated_word,tense,doubled_space,...]
         [--no-languagetool]
 
 The dev corpus has about 40 errors per class, always at the same places; tuning on them
 alone would learn those places. This script injects errors of the same kinds as the
 corpus's README describes (a noun after a lowercase word written lowercase, the space
-between two words deleted, a single letter inserted as a word, a word doubled, a middle
-sentence's finite verb put in the other tense — at most one per article, and only where a
-line holds three sentences or more, since paragraphs wrapped over several lines are not
-recognised here) at other places of the plain-text clean articles, one per line and at
-most eight per article, runs
+between two words deleted, a single letter inserted as a word, a word doubled, a space
+doubled (also with a no-break space), a „…“ pair broken, a space missing after a sentence
+or put before a comma or period, a middle sentence's finite verb put in the other tense —
+at most one per article, and only where a line holds three sentences or more, since
+paragraphs wrapped over several lines are not recognised here) at other places of the
+plain-text clean articles, one per line and at most eight per article, runs
 `newslint check --language de-AT` on them and counts an error as found when a diagnostic
 overlaps it (any rule, as `../shared/eval/score.py` counts). Misses are listed, so a class
 can be studied, not the files. (`eval_typos.py` does the same for spelling slips.)
@@ -35,6 +36,11 @@ NOUN = re.compile(r"(?:^|(?<=[ (]))[a-zäöüß]+ ([A-ZÄÖÜ][a-zäöüß]{2,})
 PAIR = re.compile(r"(?<![\w-])([A-Za-zÄÖÜäöüß]{2,}) ([A-Za-zÄÖÜäöüß]{2,})(?![\w-])")
 WORD = re.compile(r"(?<=[a-zäöüß,] )([A-Za-zÄÖÜäöüß]{2,})(?= [A-Za-zÄÖÜäöüß])")
 GAP = re.compile(r"(?<=[A-Za-zÄÖÜäöüß]{2}) (?=[A-Za-zÄÖÜäöüß]{2})")
+SPACE = re.compile(r"(?<=[\w.,]) (?=\w)")
+QUOTATION = re.compile(r"„([^„“\"]{3,80})“")
+SENTENCE_GAP = re.compile(r"(?<=[a-zäöüß]{2})[.!?] (?=[A-ZÄÖÜ][a-zäöüß])")
+COMMA = re.compile(r"(?<=\w),(?= \w)")
+FINAL_PERIOD = re.compile(r"(?<=[a-zäöüß]{3})\.(?= [A-ZÄÖÜ]|$)")
 
 # Each injector: (line, rng) -> (column of the error, 0-based; its length; the new line)
 # or None when the line offers no place for it.
@@ -81,6 +87,34 @@ def repeated(line: str, rng: random.Random) -> tuple[int, int, str] | None:
         return None
     word = m.group()
     return m.start(), 2 * len(word) + 1, line[: m.end()] + " " + word + line[m.end() :]
+
+
+def doubled(line: str, rng: random.Random) -> tuple[int, int, str] | None:
+    if (m := _spot(SPACE, line, rng)) is None:
+        return None
+    double = rng.choice(["  ", "\u00a0 ", " \u00a0"])
+    return m.start(), 2, line[: m.start()] + double + line[m.end() :]
+
+
+def quotes(line: str, rng: random.Random) -> tuple[int, int, str] | None:
+    if (m := _spot(QUOTATION, line, rng)) is None:
+        return None
+    inner = m.group(1)
+    broken = rng.choice(
+        [f'„{inner}"', f'"{inner}“', f"„{inner}", f"{inner}“"]  # mixed, mixed, unclosed, unopened
+    )
+    return m.start(), len(broken), line[: m.start()] + broken + line[m.end() :]
+
+
+def punctuation(line: str, rng: random.Random) -> tuple[int, int, str] | None:
+    kind = rng.choice(["after", "comma", "period"])
+    if kind == "after" and (m := _spot(SENTENCE_GAP, line, rng)):
+        return m.start(), 1, line[: m.start() + 1] + line[m.end() :]  # "wird.Ein"
+    if kind == "comma" and (m := _spot(COMMA, line, rng)):
+        return m.start(), 2, line[: m.start()] + " ," + line[m.end() :]  # "Cup , der"
+    if kind == "period" and (m := _spot(FINAL_PERIOD, line, rng)):
+        return m.start(), 2, line[: m.start()] + " ." + line[m.end() :]  # "Verträgen ."
+    return None
 
 
 def tense(line: str, rng: random.Random) -> tuple[int, int, str] | None:
@@ -136,6 +170,9 @@ CLASSES: dict[str, Injector] = {
     "stray_char": stray,
     "repeated_word": repeated,
     "tense": tense,
+    "doubled_space": doubled,
+    "quotes": quotes,
+    "punctuation_space": punctuation,
 }
 ONCE_PER_ARTICLE = {"tense"}  # two tense errors in one article change its narrative tense
 
