@@ -8,6 +8,7 @@ from newslint.spelling import (
     compound_zipf,
     frequency,
     joined,
+    lowercase_name,
     plausible_typo,
     slip,
     slips_to_common,
@@ -117,3 +118,14 @@ def test_compound_frequency_is_that_of_the_rarer_stem() -> None:
     assert compound_zipf("Stadtstudio", frequency) >= 2.5 > frequency("Stadtstudio")
     assert compound_zipf("Ellenikone", frequency) == frequency("Ellenikone")  # too short
     assert compound_zipf("Tagungsbeginn", frequency) >= 2.5  # "Tagung" with a linking s
+
+
+def test_a_lowercase_name_is_attested_rare_and_read_as_a_name() -> None:
+    def name(_word: str) -> bool:
+        return True
+
+    assert lowercase_name("niessl", name)  # Burgenland's governor, lowercase
+    assert not lowercase_name("niessl", lambda _: False)  # HanTa reads no name
+    assert not lowercase_name("online", name)  # an everyday lowercase word
+    assert not lowercase_name("xqzvwl", name)  # not in the reference corpus: a slip
+    assert not lowercase_name("Niessl", name)  # capitalised already

@@ -128,6 +128,25 @@ def attested(word: str, zipf: Callable[[str], float] = frequency) -> bool:
     return any(char.isupper() for char in word) and zipf(word) >= NAME_ZIPF
 
 
+EVERYDAY_LOWERCASE_ZIPF = 3.5  # a lowercase word this common is no name: "online", "cool"
+
+
+def lowercase_name(
+    word: str, is_name: Callable[[str], bool], zipf: Callable[[str], float] = frequency
+) -> bool:
+    """ "niessl", "philae": a name written lowercase, for which the speller has no
+    suggestion. The reference corpus has it (a name in the news, not a slip), it is no
+    everyday word, and HanTa reads it as a name."""
+    return (
+        len(word) >= 4
+        and word.isalpha()
+        and word.islower()
+        and word not in ENGLISH
+        and NAME_ZIPF <= zipf(word) < EVERYDAY_LOWERCASE_ZIPF
+        and is_name(word)
+    )
+
+
 def compound_zipf(word: str, zipf: Callable[[str], float] = frequency) -> float:
     """A word's frequency, or for a long compound the corpus lacks ("Stadtstudio"), that of
     its rarer part at the best split into stems of four letters or more: compounds are

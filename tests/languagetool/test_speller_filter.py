@@ -14,24 +14,29 @@ from newslint.languagetool.paths import Home
 ARTICLE = (
     "Gespräche in Wien\n"
     "\n"
-    "Eine Lösung sei nötig, betonte lawrow am Montag. Der Ausschuss habe getagt.\n"
+    "Eine Lösung sei nötig, betonte lawrow am Montag. Das kritisierte niessl.\n"
 )
 
 
 def test_a_name_written_lowercase_is_reported(
     tmp_path: Path, home: Home, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    """The dictionary knows the word with a capital only: the speller's "Lawrow" is the fix."""
+    """The dictionary knows "lawrow" with a capital only: the speller's "Lawrow" is the fix.
+    It has no "Niessl", but the reference corpus has the name and HanTa reads one."""
     monkeypatch.setenv("NEWSLINT_CACHE_DIR", str(home.root))
     article = tmp_path / "meldung.txt"
     article.write_text(ARTICLE, encoding="utf-8")
     result = CliRunner().invoke(cli, ["check", "--format", "json", str(article)])
     assert result.exit_code == 1, result.output
-    column = ARTICLE.splitlines()[2].index("lawrow") + 1
+    line = ARTICLE.splitlines()[2]
+    lawrow, niessl = line.index("lawrow") + 1, line.index("niessl") + 1
     assert [
         (d["line"], d["column"], d["end_column"], d["rule"], d["suggestions"][0])
         for d in json.loads(result.stdout)["diagnostics"]
-    ] == [(3, column, column + 6, "languagetool.GERMAN_SPELLER_RULE", "Lawrow")]
+    ] == [
+        (3, lawrow, lawrow + 6, "languagetool.GERMAN_SPELLER_RULE", "Lawrow"),
+        (3, niessl, niessl + 6, "languagetool.GERMAN_SPELLER_RULE", "Niessl"),
+    ]
 
 
 SPLITS = "Quartalszahlen\n\nTim Cookhat die Zahlen vorgelegt. Esist ein Rekord, heißt es.\n"

@@ -21,7 +21,7 @@ from newslint.findings_cache import digest
 from newslint.frequency import zipf
 from newslint.languagetool.model import LTFailure, LTMatch, LTSettings, TextPart
 from newslint.packs.yamlsource import SourceError
-from newslint.spelling import attested, joined, plausible_typo
+from newslint.spelling import attested, joined, lowercase_name, plausible_typo
 from newslint.vocabulary import Vocabulary
 
 if TYPE_CHECKING:
@@ -322,6 +322,8 @@ class LanguageToolCheck:
                 and not attested(flagged, self.zipf)
             ):
                 split = self._joined(flagged)
+                if split is None and lowercase_name(flagged, _is_name, self.zipf):
+                    split = flagged[0].upper() + flagged[1:]
             if split is None or self.vocabulary.accepts(flagged):
                 return None
             replacements = (split,)
@@ -335,6 +337,14 @@ class LanguageToolCheck:
             suggestions=replacements[:5],
             source=Source.LANGUAGETOOL,
         )
+
+
+def _is_name(word: str) -> bool:
+    """HanTa's likeliest reading of the word, alone, is a proper name."""
+    from newslint.tense.morph import hanta
+
+    readings = hanta().tag_word(word, cutoff=3, casesensitive=True)
+    return bool(readings) and str(readings[0][0]) == "NE"
 
 
 def _is_noun(word: str) -> bool:
