@@ -211,3 +211,38 @@ def test_lemmas_are_hantas_on_the_dev_corpus(shared: Path) -> None:
     assert len(verbs) > 100
     differ = [v for v in verbs if segmenter.best_path(*v) != _original_path(*v)]
     assert differ == []
+
+
+def test_logaddexp_gives_numpy_s_floats() -> None:
+    """HanTa's one use of numpy, replaced: bit for bit the same results."""
+    import math
+    import random
+
+    from numpy import logaddexp
+
+    rng = random.Random(5)
+    pairs = [(rng.uniform(-s, 0), rng.uniform(-s, 0)) for s in (1, 50, 1e6) for _ in range(20_000)]
+    pairs += [(-3.5, -3.5), (-math.inf, -2.0), (-2.0, -math.inf), (-math.inf, -math.inf)]
+    assert [morph._logaddexp(x, y) for x, y in pairs] == [float(logaddexp(x, y)) for x, y in pairs]
+
+
+def test_tagging_does_not_import_numpy(tmp_path: Path) -> None:
+    """A pre-commit run pays for neither numpy's import nor numpy scalars in the snapshot
+    (only the first load, from HanTa's own model file, needs numpy)."""
+    import os
+    import subprocess
+    import sys
+
+    script = (
+        "import sys\n"
+        "from newslint.tense import morph\n"
+        "assert morph.sentence_tags(('Die', 'preise', 'steigen', '.'))[1] == 'NN'\n"
+        "print('numpy' in sys.modules)\n"
+    )
+    env = {**os.environ, "NEWSLINT_CACHE_DIR": str(tmp_path)}
+    runs = [
+        subprocess.run([sys.executable, "-c", script], env=env, capture_output=True, text=True)
+        for _ in range(2)  # from the model (writing the snapshot), then from the snapshot
+    ]
+    assert [(r.returncode, r.stdout.strip()) for r in runs] == [(0, "True"), (0, "False")]
+    assert [p.name.endswith("-plain.pickle") for p in tmp_path.glob("hanta-ger-*")] == [True]

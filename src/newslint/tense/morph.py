@@ -19,8 +19,10 @@ import hashlib
 import math
 import os
 import pickle
+import sys
 import tempfile
 import threading
+import types
 from collections.abc import Sequence
 from dataclasses import dataclass
 from functools import lru_cache
@@ -70,8 +72,7 @@ def _load_tagger() -> Any:
     global _TAGGER
     with _LOCK:
         if _TAGGER is None:
-            from HanTa import HanoverTagger  # type: ignore[import-untyped]  # no stubs
-
+            HanoverTagger = _hanta_module()
             tagger = _from_snapshot(HanoverTagger)
             if tagger is None:
                 tagger = HanoverTagger.HanoverTagger(_MODEL)
@@ -87,6 +88,61 @@ def _load_tagger() -> Any:
 
 
 _MODEL = "morphmodel_ger.pgz"
+_SNAPSHOT_FORMAT = "plain"  # plain floats, no numpy scalars (older snapshots had some)
+
+
+def _hanta_module() -> Any:
+    """HanTa's tagger module, imported without numpy where nothing has imported it yet.
+
+    HanTa imports numpy (~0.1 s, a tenth of a pre-commit run) for one function,
+    ``logaddexp``, used only in the per-word analysis that `_Segmenter` replaces. For the
+    import alone a stand-in module with `_logaddexp` (the same floats) takes numpy's place
+    in ``sys.modules``; it is removed again at once, so any later ``import numpy`` gets
+    numpy. The snapshot holds plain floats, so loading it needs no numpy either.
+    """
+    if "numpy" in sys.modules:
+        from HanTa import HanoverTagger  # type: ignore[import-untyped]  # no stubs
+
+        return HanoverTagger
+    stand_in = types.ModuleType("numpy")
+    stand_in.logaddexp = _logaddexp  # type: ignore[attr-defined]
+    sys.modules["numpy"] = stand_in
+    try:
+        from HanTa import HanoverTagger
+
+        return HanoverTagger
+    finally:
+        if sys.modules.get("numpy") is stand_in:
+            del sys.modules["numpy"]
+
+
+_LOG2 = math.log(2)
+
+
+def _logaddexp(x: float, y: float) -> float:
+    """``log(exp(x) + exp(y))`` as numpy computes it (``npy_logaddexp``: the same libm
+    calls in the same order, so the same floats; tests compare them)."""
+    if x == y:
+        return x + _LOG2  # also for two infinities of one sign
+    difference = x - y
+    if difference > 0:
+        return x + math.log1p(math.exp(-difference))
+    if difference <= 0:
+        return y + math.log1p(math.exp(difference))
+    return difference  # a NaN
+
+
+def _plain(value: Any) -> Any:
+    """``value`` with numpy's float scalars (a few in HanTa's lexicon) as plain floats."""
+    if isinstance(value, dict):
+        return {key: _plain(item) for key, item in value.items()}
+    if isinstance(value, list):
+        return [_plain(item) for item in value]
+    if isinstance(value, tuple):
+        return tuple(_plain(item) for item in value)
+    if type(value).__module__ == "numpy" and isinstance(value, float):
+        return float(value)
+    return value
 
 
 def _snapshot_path(module: Any) -> Path:
@@ -96,7 +152,8 @@ def _snapshot_path(module: Any) -> Path:
     from newslint.cachedir import cache_dir
 
     model = Path(module.__file__).with_name(_MODEL).read_bytes()
-    return cache_dir() / f"hanta-ger-{hashlib.sha256(model).hexdigest()[:16]}.pickle"
+    digest = hashlib.sha256(model).hexdigest()[:16]
+    return cache_dir() / f"hanta-ger-{digest}-{_SNAPSHOT_FORMAT}.pickle"
 
 
 def _from_snapshot(module: Any) -> Any:
@@ -122,7 +179,7 @@ def _write_snapshot(tagger: Any, module: Any) -> None:
         path = _snapshot_path(module)
         ensure_private_dir(path.parent)
         with tempfile.NamedTemporaryFile("wb", dir=path.parent, delete=False) as file:
-            pickle.dump(tagger.__dict__, file, protocol=pickle.HIGHEST_PROTOCOL)
+            pickle.dump(_plain(tagger.__dict__), file, protocol=pickle.HIGHEST_PROTOCOL)
         os.replace(file.name, path)
         for stale in path.parent.glob("hanta-ger-*.pickle"):
             if stale != path:
@@ -400,14 +457,12 @@ def _longest_suffix(morpheme: str, table: dict[str, float]) -> float:
 
 def _forward_result(last_row: dict[tuple[int, int], float]) -> list[tuple[int, float]]:
     """HanTa's closing step of ``analyze_forward``: the best score per part of speech."""
-    from numpy import logaddexp  # HanTa's own choice (it is loaded with HanTa anyway)
-
     results: dict[int, float] = {}
     for state, lp in last_row.items():
         if lp == -math.inf:
             continue
         pos = -state[1]
-        results[pos] = logaddexp(results[pos], lp) if pos in results else lp
+        results[pos] = _logaddexp(results[pos], lp) if pos in results else lp
     ranked = sorted(results.items(), key=lambda item: item[1], reverse=True)
     return ranked or [(_UNKNOWN, 0)]
 
