@@ -84,6 +84,8 @@ def test_names_terms_and_rare_targets_are_not_typos(word: str, suggestions: list
         ("Esist", ["Es ist", "Seist"]),  # in the reference corpus, but far rarer than its parts
         ("Parlamentsneuwahlenoffiziell", ["Parlamentsneuwahlen offiziell"]),  # a rare part
         ("Tagugsbeginn", ["Tagesbeginn", "Tagungsbeginn"]),  # the second suggestion
+        ("Kkrdon", ["Kordon", "Karton"]),  # a neighbouring key; "Kordon" is rare (Zipf 2.1)
+        ("weltentrüclte", ["weltentrückte"]),  # a rare compound of a common stem
     ],
 )
 def test_slips_of_common_words_are_typos(word: str, suggestions: list[str]) -> None:

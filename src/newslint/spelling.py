@@ -116,7 +116,7 @@ def joined(
 NAME_ZIPF = 1.0  # a word with capitals that the reference corpus has is a name or a term ...
 RARE_ZIPF = 2.0  # ... though below this it may be a common slip ("Koaltion", "Nivau") ...
 LEAP_ZIPF = 2.5  # ... of a word this many orders of magnitude more common
-COMMON_ZIPF = 2.5  # the word a weak slip (a key, a dropped letter) stands for is this common
+COMMON_ZIPF = 2.0  # the word a weak slip (a key, a dropped letter) stands for is this common
 EVERYDAY_ZIPF = 3.5  # slips newslint finds itself must lead to a word at least this common
 _DISTINCT = frozenset({"swap", "double", "split"})  # slips unlikely to turn a word into a name
 _LETTER_SLIPS = frozenset({"swap", "double", "drop"})  # a brand run together is no slip
