@@ -66,6 +66,7 @@ def _findings(text: str, path: str = "artikel.txt", rule: Rule = RULE) -> list[t
         ("Im Kurs lernen die Lehrlinge erste Hilfe.", [(29, "erste")]),
         ("Die Eltern machen sich sorgen um die Schule.", [(23, "sorgen")]),
         ("Viele Sparer haben angst vor der Teuerung.", [(19, "angst")]),
+        ("Die Ampel sprang auf rot, er fuhr bei rot weiter.", [(21, "rot"), (38, "rot")]),
     ],
 )
 def test_lowercase_noun_is_flagged(text: str, expected: list[tuple[int, str]]) -> None:
@@ -110,6 +111,7 @@ def test_lowercase_noun_is_flagged(text: str, expected: list[tuple[int, str]]) -
         "Sie wohnen in einem weißen Haus am See.",
         "Über das reden wir morgen.",
         "Sie will das machen.",
+        "Die in grün markierten Felder sind Pflicht.",
         "Wenn man das sieht, lacht man.",
         "Im Großen und Ganzen recht gut.",
         "Mit dem schnellen Sieg war zu rechnen.",

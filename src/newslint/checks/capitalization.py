@@ -63,6 +63,7 @@ def _words(text: str) -> frozenset[str]:
     return frozenset(text.split())
 
 
+_COLOUR_PREPOSITIONS = _words("in auf bei")
 _ARTICLE_FORMS = _words("der die das den dem des ein eine einen einem einer eines")
 # Tags between two clauses: a comma, a sentence end, a conjunction or complementiser.
 _CLAUSE_EDGES = frozenset({"$,", "$.", "$(", "KON", "KOUS", "KOUI"})
@@ -119,6 +120,7 @@ class CapitalizationCheck(Check):
         "lowercase_words": _list("Words that may stay lowercase in a noun slot (hunderte)."),
         "lowercase_phrases": _list("Two-word phrases in which a word stays lowercase (am besten)."),
         "verb_phrases": _list("Noun and verb (infinitive) of fixed phrases: 'sorgen machen'."),
+        "colours": _list("Nouns after 'in', 'auf', 'bei' unless a noun follows: 'in Rot'."),
         "proper_names": _list("Names with a capitalised adjective: 'Erste Hilfe'."),
         "max_paragraph_chars": MAX_PARAGRAPH_OPTION,
     }
@@ -134,6 +136,7 @@ class CapitalizationCheck(Check):
         for phrase in o.get("verb_phrases", ()):
             noun, verb = phrase.lower().split()
             self.verb_phrases.setdefault(noun, set()).add(verb)
+        self.colours = frozenset(c.lower() for c in o.get("colours", ()))
         self._names_source = _name_source(o.get("proper_names", ()))
         self._names: regex.Pattern[str] | None = None
         self._name_keys = _name_keys(o.get("proper_names", ()))
@@ -193,7 +196,20 @@ class CapitalizationCheck(Check):
             return False
         if self.is_exception(word):
             return False
-        return self._in_verb_phrase(words, i) or reason(words, tags, i) is not None
+        return (
+            self._in_verb_phrase(words, i)
+            or self._colour(words, tags, i)
+            or reason(words, tags, i) is not None
+        )
+
+    def _colour(self, words: Sequence[str], tags: Sequence[str], i: int) -> bool:
+        """ "in grün", "auf rot", "bei rot": a colour named, unless it describes what follows
+        ("in grün markierten Feldern", "in gold Cup")."""
+        return (
+            words[i] in self.colours
+            and words[i - 1].lower() in _COLOUR_PREPOSITIONS
+            and _after(words, tags, i) not in _LEADS_ON
+        )
 
     def _in_verb_phrase(self, words: Sequence[str], i: int) -> bool:
         """ "sich sorgen machen", "macht sich sorgen": the noun of a fixed noun-verb phrase."""
