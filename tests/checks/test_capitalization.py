@@ -67,6 +67,10 @@ def _findings(text: str, path: str = "artikel.txt", rule: Rule = RULE) -> list[t
         ("Die Eltern machen sich sorgen um die Schule.", [(23, "sorgen")]),
         ("Viele Sparer haben angst vor der Teuerung.", [(19, "angst")]),
         ("Die Ampel sprang auf rot, er fuhr bei rot weiter.", [(21, "rot"), (38, "rot")]),
+        ("Sie besteht zu weiten teilen aus Zeichnungen.", [(22, "teilen")]),
+        ("Die Bilder verströmen ungemeine ruhe.", [(32, "ruhe")]),
+        ("Das Projekt wurde zu etwas größerem.", [(27, "größerem")]),
+        ("Sie lernen bis zum alter von zwei Monaten.", [(19, "alter")]),
     ],
 )
 def test_lowercase_noun_is_flagged(text: str, expected: list[tuple[int, str]]) -> None:
@@ -112,6 +116,8 @@ def test_lowercase_noun_is_flagged(text: str, expected: list[tuple[int, str]]) -
         "Über das reden wir morgen.",
         "Sie will das machen.",
         "Die in grün markierten Felder sind Pflicht.",
+        "Wenn viele kleine scheitern, gewinnen die großen.",
+        "Das ist etwas anderem geschuldet.",
         "Wenn man das sieht, lacht man.",
         "Im Großen und Ganzen recht gut.",
         "Mit dem schnellen Sieg war zu rechnen.",

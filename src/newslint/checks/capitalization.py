@@ -79,7 +79,7 @@ _NEUTER_DEFINITE = _words("das dieses jenes jedes welches")
 _DEFINITE = "(?i:der|die|das|den|dem|des|im|am|vom|zum|zur|beim|ins|ans)"
 _INDEFINITE = "(?i:k?ein|k?eine[mnrs]?)"
 _SOMETHING = _words("etwas nichts viel wenig allerlei genug mehr")
-_PRONOMINAL = _words("anderes einzelnes weiteres")
+_PRONOMINAL = _words("anderes anderem einzelnes einzelnem weiteres weiterem")
 _SUBJECT_PRONOUNS = frozenset({"ich", "du", "er", "wir", "ihr"})
 _PERSONAL = _SUBJECT_PRONOUNS | {"sie", "es", "man"}
 _RELATIVE = frozenset({"der", "die", "das", "den", "dem", "denen", "deren", "dessen"})
@@ -293,6 +293,7 @@ def reason(words: Sequence[str], tags: Sequence[str], i: int) -> str | None:
         lexical.only_nominal
         or _opens_phrase(tags, i - 2)
         or (tags[i] == "NNI" and _neuter_singular(words, tags, i - 1))  # "jahrelanges schweigen"
+        or (_after(words, tags, i) == "$." and lexical.noun_first)  # "verströmen ungemeine ruhe."
     ):
         return "attributive"  # but "im Großen und ganzen recht": adjective, then adverb
     if before == "APPR" and (lexical.noun_first or lexical.only_nominal):
@@ -465,11 +466,18 @@ def _nominalised(words: Sequence[str], tags: Sequence[str], i: int, lexical: Lex
             coordinated = i >= 4 and tags[i - 3] in ("KON", "$,") and tags[i - 4] in ("NN", "NE")
             if lexical.noun_first or coordinated or not _determined(tags, i - 1):
                 return "nominalised infinitive"
+    if lexical.noun_first and (
+        before in _CONTRACTED  # "bis zum alter von"
+        # "zu weiten teilen": a preposition and an adjective need a noun ("viele kleine
+        # scheitern" does not: its noun was named before)
+        or (tags[i - 1] == "ADJ(A)" and i >= 2 and tags[i - 2] in ("APPR", "APPRART"))
+    ):
+        return "noun"  # mostly a noun, and nothing after it that it could describe
     if lexical.adjective and not lexical.verb:
         if before in _CONTRACTED - {"am"} and words[i].endswith(("en", "em")):
             return "nominalised adjective"  # "im klaren", "im übrigen"
-        if before in _SOMETHING and words[i].endswith("es") and words[i] not in _PRONOMINAL:
-            return "nominalised adjective"  # "etwas festes", "nichts neues"
+        if before in _SOMETHING and words[i].endswith(("es", "em")) and words[i] not in _PRONOMINAL:
+            return "nominalised adjective"  # "etwas festes", "nichts neues", "zu etwas größerem"
     return None
 
 
