@@ -10,9 +10,8 @@ corpus's README describes (a noun after a lowercase word written lowercase, the 
 between two words deleted, a single letter inserted as a word, a word doubled, a space
 doubled (also with a no-break space), a „…“ pair broken, a space missing after a sentence
 or put before a comma or period, a middle sentence's finite verb put in the other tense —
-at most one per article, and only where a line holds three sentences or more, since
-paragraphs wrapped over several lines are not recognised here) at other places of the
-plain-text clean articles, one per line and at most eight per article, runs
+in a paragraph of three sentences or more, at most one per article) at other places of
+the plain-text clean articles, one per line and at most eight per article, runs
 `newslint check --language de-AT` on them and counts an error as found when a diagnostic
 overlaps it (any rule, as `../shared/eval/score.py` counts). Misses are listed, so a class
 can be studied, not the files. (`eval_typos.py` does the same for spelling slips.)
@@ -175,6 +174,27 @@ CLASSES: dict[str, Injector] = {
     "punctuation_space": punctuation,
 }
 ONCE_PER_ARTICLE = {"tense"}  # two tense errors in one article change its narrative tense
+PER_PARAGRAPH = {"tense"}  # sentences run over several lines of a paragraph
+
+
+def _in_paragraph(
+    lines: list[str], n: int, injector: Injector, rng: random.Random
+) -> tuple[int, int, int, str] | None:
+    """Run ``injector`` on the whole paragraph (blank lines apart) around line ``n``: (line,
+    column, length, that line's new text)."""
+    first, last = n, n
+    while first > 2 and lines[first - 1].strip():
+        first -= 1
+    while last + 1 < len(lines) and lines[last + 1].strip():
+        last += 1
+    done = injector("\n".join(lines[first : last + 1]), rng)
+    if done is None:
+        return None
+    offset, length, text = done
+    new_lines = text.split("\n")
+    line = text.count("\n", 0, offset)
+    column = offset - (text.rfind("\n", 0, offset) + 1)
+    return first + line, column, length, new_lines[line]
 
 
 def inject(clean: Path, out: Path, rng: random.Random, classes: list[str]) -> list[Injected]:
@@ -188,13 +208,17 @@ def inject(clean: Path, out: Path, rng: random.Random, classes: list[str]) -> li
             kind = rng.choice(classes)
             if kind in once:
                 continue
-            done = CLASSES[kind](lines[n], rng)
-            if done is None:
+            if kind in PER_PARAGRAPH:
+                placed = _in_paragraph(lines, n, CLASSES[kind], rng)
+            else:
+                done = CLASSES[kind](lines[n], rng)
+                placed = None if done is None else (n, *done)
+            if placed is None:
                 continue
             if kind in ONCE_PER_ARTICLE:
                 once.add(kind)
-            column, length, lines[n] = done
-            gold.append(Injected(path.name, n + 1, column + 1, column + 1 + length, kind))
+            line, column, length, lines[line] = placed
+            gold.append(Injected(path.name, line + 1, column + 1, column + 1 + length, kind))
         (out / path.name).write_text("\n".join(lines), encoding="utf-8")
     return gold
 

@@ -87,6 +87,13 @@ def _span(text: str, word: str, nth: int = 0) -> Span:
             Mood.KONJUNKTIV2,
             ("gewonnen",),
         ),
+        (  # a slip for "wird" (or "würde"): its Präteritum form is what the reader sees
+            "Die Kamera wurde zum Start rund 750 Euro kosten.",
+            "wurde",
+            Tense.PRAETERITUM,
+            Mood.INDIKATIV,
+            ("kosten",),
+        ),
         (
             "Die Gewerkschaft würde einem Kompromiss zustimmen.",
             "würde",

@@ -219,7 +219,10 @@ def compose(
     modal = tokens[verb].tag == "VM(FIN)"
     past = form_tense is Tense.PRAETERITUM and mood is not Mood.KONJUNKTIV1
     perfect = Tense.PLUSQUAMPERFEKT if past else Tense.PERFEKT
-    if lemma == "werden" and infinitives:
+    # "wird/würde kosten": Futur (or its Konjunktiv); "wurde kosten" is no tense of German,
+    # but a slip for one of them — its Präteritum form is what a reader sees.
+    past_indicative = form_tense is Tense.PRAETERITUM and mood is Mood.INDIKATIV
+    if lemma == "werden" and infinitives and not past_indicative:
         inf_lemmas = {tokens[i].lemma for i in infinitives}
         passive = bool(participles) and "werden" in inf_lemmas
         tense = Tense.FUTUR2 if participles and inf_lemmas & {"haben", "sein"} else Tense.FUTUR1
