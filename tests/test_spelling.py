@@ -9,6 +9,7 @@ from newslint.spelling import (
     frequency,
     joined,
     lowercase_name,
+    misspelt_name,
     plausible_typo,
     slip,
     slips_to_common,
@@ -131,3 +132,12 @@ def test_a_lowercase_name_is_attested_rare_and_read_as_a_name() -> None:
     assert not lowercase_name("online", name)  # an everyday lowercase word
     assert not lowercase_name("xqzvwl", name)  # not in the reference corpus: a slip
     assert not lowercase_name("Niessl", name)  # capitalised already
+
+
+def test_a_name_the_article_spells_right_elsewhere() -> None:
+    article = {"Mahrer": 5, "Niessl": 2, "Regierung": 3}
+    assert misspelt_name("Maahrer", article) == "Mahrer"  # a doubled letter
+    assert misspelt_name("Nieqsl", article) == "Niessl"  # a neighbouring key
+    assert misspelt_name("Mahrers", article) is None  # the genitive
+    assert misspelt_name("Regierungen", article) is None  # two letters more: no slip
+    assert misspelt_name("Kickl", article) is None  # nothing like it in the article

@@ -15,7 +15,7 @@ reporting each one buries the real typos. Two things tell them apart:
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Mapping
 
 from newslint.frequency import zipf as frequency
 
@@ -126,6 +126,25 @@ _COMPOUND_LENGTH = 11  # shorter words are rarely compounds of two real stems
 def attested(word: str, zipf: Callable[[str], float] = frequency) -> bool:
     """Is a word with capitals in the reference corpus, so a name or a term, not a slip?"""
     return any(char.isupper() for char in word) and zipf(word) >= NAME_ZIPF
+
+
+_NAME_SLIPS = frozenset({"swap", "double", "drop", "extra", "keyboard"})
+
+
+def misspelt_name(word: str, article: Mapping[str, int]) -> str | None:
+    """The name the article spells right elsewhere that ``word`` is one slip away from
+    ("Maahrer" beside "Mahrer", "Nieqsl" beside "Niessl"); ``article`` counts its
+    capitalised words. A letter more or less at the end is an inflection, not a slip
+    ("Mahrers", "Kreidezeichnungen")."""
+    if len(word) < 5 or not word.isalpha() or not word[:1].isupper():
+        return None
+    found = []
+    for other, count in article.items():
+        kind = slip(word, other)
+        if kind not in _NAME_SLIPS or word[:-1] == other or other[:-1] == word:
+            continue
+        found.append((count, other))
+    return max(found)[1] if found else None
 
 
 EVERYDAY_LOWERCASE_ZIPF = 3.5  # a lowercase word this common is no name: "online", "cool"

@@ -77,3 +77,24 @@ def test_a_typo_is_not_reported_as_a_lowercase_noun(
         (d["line"], d["column"], d["end_column"], d["rule"], d["suggestions"][0])
         for d in json.loads(result.stdout)["diagnostics"]
     ] == [(3, 5, 17, "languagetool.GERMAN_SPELLER_RULE", "künstlerische")]
+
+
+def test_a_name_misspelt_beside_its_right_spelling(
+    tmp_path: Path, home: Home, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The speller has no "Mahrer" to suggest; the article has it. Its genitive is no slip,
+    however close "Mahrers" comes to "Maurers"."""
+    monkeypatch.setenv("NEWSLINT_CACHE_DIR", str(home.root))
+    text = (
+        "Interview\n\nHarald Mahrer ist Minister. Maahrer: Das habe ich verfolgt. "
+        "Mahrers Team ist zufrieden.\n"
+    )
+    article = tmp_path / "interview.txt"
+    article.write_text(text, encoding="utf-8")
+    result = CliRunner().invoke(cli, ["check", "--format", "json", str(article)])
+    assert result.exit_code == 1, result.output
+    column = text.splitlines()[2].index("Maahrer") + 1
+    assert [
+        (d["line"], d["column"], d["end_column"], d["rule"], d["suggestions"][0])
+        for d in json.loads(result.stdout)["diagnostics"]
+    ] == [(3, column, column + 7, "languagetool.GERMAN_SPELLER_RULE", "Mahrer")]

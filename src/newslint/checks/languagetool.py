@@ -8,6 +8,7 @@ house vocabulary, and the spelling filter that keeps names from drowning real ty
 
 from __future__ import annotations
 
+import collections
 import re
 import sys
 from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
@@ -21,13 +22,14 @@ from newslint.findings_cache import digest
 from newslint.frequency import zipf
 from newslint.languagetool.model import LTFailure, LTMatch, LTSettings, TextPart
 from newslint.packs.yamlsource import SourceError
-from newslint.spelling import attested, joined, lowercase_name, plausible_typo
+from newslint.spelling import attested, joined, lowercase_name, misspelt_name, plausible_typo
 from newslint.vocabulary import Vocabulary
 
 if TYPE_CHECKING:
     from newslint.findings_cache import FindingsCache
 
 SPELLING_RULES = re.compile(r"(SPELLER_RULE|MORFOLOGIK_RULE|HUNSPELL)")
+_CAPITALISED = re.compile(r"(?<![\w-])[A-ZÄÖÜ][a-zäöüß]+(?![\w-])")
 MASK_WORD = "Wort"  # what LanguageTool reads in place of inline code or a URL
 SETTINGS_KEYS = {
     "enabled",
@@ -296,8 +298,10 @@ class LanguageToolCheck:
             return False
         if not self.speller_filter:
             return True
-        return not used_again(document, word) and plausible_typo(
-            word, match.replacements, _is_noun, self.zipf
+        return (
+            not used_again(document, word)
+            and not inflects_article_word(document, word)
+            and plausible_typo(word, match.replacements, _is_noun, self.zipf)
         )
 
     def _joined(self, word: str) -> str | None:
@@ -308,6 +312,19 @@ class LanguageToolCheck:
             word, lambda part: part in lexicon or part.lower() in lexicon, _is_noun, self.zipf
         )
 
+    def _second_look(self, document: Document, word: str) -> str | None:
+        """The suggestion for a speller finding that no suggestion of LanguageTool's made a
+        slip, if another reading makes it one: words run together, a name written
+        lowercase, a name the article spells right elsewhere ("Maahrer" beside "Mahrer")."""
+        if not self.speller_filter or used_again(document, word) or attested(word, self.zipf):
+            return None
+        split = self._joined(word)
+        if split is not None:
+            return split
+        if lowercase_name(word, _is_name, self.zipf):
+            return word[0].upper() + word[1:]
+        return misspelt_name(word, article_words(document))
+
     def _finding(self, document: Document, block: Block, match: LTMatch) -> Finding | None:
         if block.is_masked(match.start, match.end):
             return None
@@ -315,18 +332,10 @@ class LanguageToolCheck:
         flagged = block.text[match.start : match.end]
         replacements = match.replacements
         if name == "spelling" and not self._worth_reporting(document, flagged, match):
-            split = None
-            if (
-                self.speller_filter
-                and not used_again(document, flagged)
-                and not attested(flagged, self.zipf)
-            ):
-                split = self._joined(flagged)
-                if split is None and lowercase_name(flagged, _is_name, self.zipf):
-                    split = flagged[0].upper() + flagged[1:]
-            if split is None or self.vocabulary.accepts(flagged):
+            second = self._second_look(document, flagged)
+            if second is None or self.vocabulary.accepts(flagged):
                 return None
-            replacements = (split,)
+            replacements = (second,)
         return Finding(
             start=match.start,
             end=match.end,
@@ -354,6 +363,22 @@ def _is_noun(word: str) -> bool:
         return False  # HanTa raises IndexError on ""
     readings = hanta().tag_word(word, cutoff=3, casesensitive=True)
     return bool(readings) and str(readings[0][0]).startswith(("NN", "NE"))
+
+
+def article_words(document: Document) -> collections.Counter[str]:
+    """How often each capitalised word occurs in the article."""
+    return collections.Counter(
+        word for block in document.blocks for word in _CAPITALISED.findall(block.text)
+    )
+
+
+def inflects_article_word(document: Document, word: str) -> bool:
+    """ "Mahrers" where the article has "Mahrer": the genitive of a name the article uses,
+    however close it comes to some other word ("Maurers"). Not "Mahrerss": a doubled
+    letter is a slip."""
+    if not word[:1].isupper() or not word.endswith("s") or word.endswith("ss"):
+        return False
+    return len(word) > 4 and word[:-1] in article_words(document)
 
 
 def used_again(document: Document, word: str) -> bool:
