@@ -2,7 +2,8 @@
 
 Only words separated by nothing but spaces count, so "die, die" is never flagged. Some
 doubles are grammatical: a relative pronoun followed by an article after a comma
-("Menschen, die die Stadt verlassen"), or names like "Baden Baden"; both are configurable.
+("Menschen, die die Stadt verlassen", but not "Studie, die die im Fachblatt": no article
+comes before "im"), or names like "Baden Baden"; both are configurable.
 """
 
 from __future__ import annotations
@@ -63,7 +64,11 @@ class RepetitionCheck(Check):
                 continue
             if self.is_exception(text[start:end]) or self.is_exception(word):
                 continue
-            if word.lower() in self.after_comma and _after_comma(text, start):
+            if (
+                word.lower() in self.after_comma
+                and _after_comma(text, start)
+                and not _no_noun_follows(lowered, end)
+            ):
                 continue
             message = render(self.rule.message, None, word=word)
             yield self.finding(start, end, message, (word,))
@@ -86,6 +91,22 @@ def _same(word: str, again: str, case_sensitive: bool) -> bool:
         return False
     # "Die die" at a sentence start is still a double; otherwise case differences count.
     return not case_sensitive or (word[:1].isupper() and again[:1].islower())
+
+
+# Words that cannot follow an article: after ", die die" they show the second "die" is no
+# article but a slip ("die die im Fachblatt erschienen ist").
+_NOT_AFTER_ARTICLE = frozenset(
+    str.split(
+        "der die das den dem des ein eine einen einem einer eines im in am an auf aus bei mit "
+        "nach von vom zu zum zur für über unter vor seit durch gegen ohne um nicht sich er sie "
+        "es wir ihr ich und oder aber dass weil wenn als wie auch noch schon nur"
+    )
+)
+
+
+def _no_noun_follows(lowered: str, end: int) -> bool:
+    following = lowered[end:].split(maxsplit=1)
+    return bool(following) and following[0].strip(".,;:!?") in _NOT_AFTER_ARTICLE
 
 
 def _after_comma(text: str, start: int) -> bool:
