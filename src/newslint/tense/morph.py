@@ -335,7 +335,8 @@ class _Segmenter:
                                 if old is None or lp1 > old:
                                     target[new] = lp1
                 elif guessing:  # no known morpheme: only the guessable tags score
-                    # `_guessed`, inline: this loop is most of the analysis
+                    # `_guessed` and the relaxation above, written out again: this loop is
+                    # most of the analysis, and a shared function would cost a call per state
                     scaled = self._scaled_by_length[j - i if j - i < 25 else 24]
                     suffixes = tails[j] if j - i >= 5 else self._suffix_scores(segment)
                     for state, lp, guessable in live:
