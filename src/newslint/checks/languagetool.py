@@ -9,6 +9,7 @@ house vocabulary, and the spelling filter that keeps names from drowning real ty
 from __future__ import annotations
 
 import collections
+import functools
 import re
 import sys
 from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
@@ -366,10 +367,14 @@ def _is_noun(word: str) -> bool:
 
 
 def article_words(document: Document) -> collections.Counter[str]:
-    """How often each capitalised word occurs in the article."""
-    return collections.Counter(
-        word for block in document.blocks for word in _CAPITALISED.findall(block.text)
-    )
+    """How often each capitalised word occurs in the article (read once per article, for
+    all its speller findings)."""
+    return _capitalised_words(tuple(block.text for block in document.blocks))
+
+
+@functools.lru_cache(maxsize=8)
+def _capitalised_words(texts: tuple[str, ...]) -> collections.Counter[str]:
+    return collections.Counter(word for text in texts for word in _CAPITALISED.findall(text))
 
 
 def inflects_article_word(document: Document, word: str) -> bool:
