@@ -13,9 +13,11 @@ ART NN VV. A lowercase word is reported when
   „zum“ …, after an attributive adjective or a preposition, or coordinated with a noun —
   and does not itself lead on to a noun as an adjective would („dichter Sternenhaufen“).
 
-A word the lexicon knows only as a proper name („argentinien“, „mexikos“) is reported
-wherever it stands; an unknown compound that HanTa builds from known morphemes and reads
-only as a noun („molkereiprodukte“) counts as a noun without a determiner, as known nouns do.
+A colour after „in“, „auf“ or „bei“ („in grün angezeigt“) is a noun unless an adjective or
+noun follows. A word the lexicon knows only as a proper name („argentinien“, „mexikos“) is
+reported wherever it stands; an unknown compound that HanTa builds from known morphemes
+and reads only as a noun („molkereiprodukte“) counts as a noun without a determiner, as
+known nouns do.
 
 Words that are also verbs, adjectives or particles need stronger evidence, and the usual
 lowercase readings are left alone: an elliptic adjective („die roten Äpfel und die
@@ -293,7 +295,7 @@ def reason(words: Sequence[str], tags: Sequence[str], i: int) -> str | None:
         lexical.only_nominal
         or _opens_phrase(tags, i - 2)
         or (tags[i] == "NNI" and _neuter_singular(words, tags, i - 1))  # "jahrelanges schweigen"
-        or (_after(words, tags, i) == "$." and lexical.noun_first)  # "verströmen ungemeine ruhe."
+        or (after == "$." and lexical.noun_first)  # "verströmen ungemeine ruhe."
     ):
         return "attributive"  # but "im Großen und ganzen recht": adjective, then adverb
     if before == "APPR" and (lexical.noun_first or lexical.only_nominal):

@@ -67,7 +67,7 @@ class RepetitionCheck(Check):
             if (
                 word.lower() in self.after_comma
                 and _after_comma(text, start)
-                and not _no_noun_follows(lowered, end)
+                and not _article_cannot_precede(lowered, end)
             ):
                 continue
             message = render(self.rule.message, None, word=word)
@@ -104,7 +104,7 @@ _NOT_AFTER_ARTICLE = frozenset(
 )
 
 
-def _no_noun_follows(lowered: str, end: int) -> bool:
+def _article_cannot_precede(lowered: str, end: int) -> bool:
     following = lowered[end:].split(maxsplit=1)
     return bool(following) and following[0].strip(".,;:!?") in _NOT_AFTER_ARTICLE
 
