@@ -71,6 +71,9 @@ def _findings(text: str, path: str = "artikel.txt", rule: Rule = RULE) -> list[t
         ("Die Bilder verströmen ungemeine ruhe.", [(32, "ruhe")]),
         ("Das Projekt wurde zu etwas größerem.", [(27, "größerem")]),
         ("Sie lernen bis zum alter von zwei Monaten.", [(19, "alter")]),
+        ("Damals waren es ende 2015 schon mehr.", [(16, "ende")]),
+        ("Der Vertrag gilt bis mitte Mai.", [(21, "mitte")]),
+        ("Viele zahlen für mehr speicher gerne drauf.", [(22, "speicher")]),
     ],
 )
 def test_lowercase_noun_is_flagged(text: str, expected: list[tuple[int, str]]) -> None:
@@ -118,6 +121,7 @@ def test_lowercase_noun_is_flagged(text: str, expected: list[tuple[int, str]]) -
         "Die in grün markierten Felder sind Pflicht.",
         "Wenn viele kleine scheitern, gewinnen die großen.",
         "Das ist etwas anderem geschuldet.",
+        "Die Saison geht zu Ende, 2015 beginnt eine neue.",
         "Wenn man das sieht, lacht man.",
         "Im Großen und Ganzen recht gut.",
         "Mit dem schnellen Sieg war zu rechnen.",

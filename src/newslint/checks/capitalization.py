@@ -66,6 +66,12 @@ def _words(text: str) -> frozenset[str]:
 
 
 _COLOUR_PREPOSITIONS = _words("in auf bei")
+# Nouns of a point in time: before a year or month they are nouns ("Ende 2015", "Mitte Mai").
+_DATE_NOUNS = _words("anfang mitte ende")
+_MONTHS = _words(
+    "jänner januar februar feber märz april mai juni juli august september oktober november "
+    "dezember"
+)
 _ARTICLE_FORMS = _words("der die das den dem des ein eine einen einem einer eines")
 # Tags between two clauses: a comma, a sentence end, a conjunction or complementiser.
 _CLAUSE_EDGES = frozenset({"$,", "$.", "$(", "KON", "KOUS", "KOUI"})
@@ -267,6 +273,8 @@ def reason(words: Sequence[str], tags: Sequence[str], i: int) -> str | None:
     word = words[i]
     if _demonym(word):
         return "demonym"  # "der wiener", "die grazer Polizei"
+    if word in _DATE_NOUNS and _before_date(words, i):
+        return "date"  # "ende 2015", "mitte Mai"
     if tags[i] not in _NOMINAL and not _nominal_slot(words, tags, i):
         return None  # the common case, decided without the lexicon
     lexical = _lexical(word)
@@ -305,6 +313,12 @@ def reason(words: Sequence[str], tags: Sequence[str], i: int) -> str | None:
     if _bare_noun(words, tags, i, lexical):
         return "noun"  # "hoffen forscher noch auf", "Sie werden zeit brauchen"
     return None
+
+
+def _before_date(words: Sequence[str], i: int) -> bool:
+    """The next word is a year or a month ("2015", "Mai")."""
+    following = words[i + 1] if i + 1 < len(words) else ""
+    return (len(following) == 4 and following.isdigit()) or following.lower() in _MONTHS
 
 
 def _bare_noun(words: Sequence[str], tags: Sequence[str], i: int, lexical: Lexical) -> bool:
@@ -468,6 +482,8 @@ def _nominalised(words: Sequence[str], tags: Sequence[str], i: int, lexical: Lex
             coordinated = i >= 4 and tags[i - 3] in ("KON", "$,") and tags[i - 4] in ("NN", "NE")
             if lexical.noun_first or coordinated or not _determined(tags, i - 1):
                 return "nominalised infinitive"
+    if lexical.only_nominal and before in _SOMETHING:
+        return "noun"  # "für mehr speicher", "viel geld"
     if lexical.noun_first and (
         before in _CONTRACTED  # "bis zum alter von"
         # "zu weiten teilen": a preposition and an adjective need a noun ("viele kleine
