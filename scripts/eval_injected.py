@@ -174,7 +174,7 @@ CLASSES: dict[str, Injector] = {
     "punctuation_space": punctuation,
 }
 ONCE_PER_ARTICLE = {"tense"}  # two tense errors in one article change its narrative tense
-PER_PARAGRAPH = {"tense"}  # sentences run over several lines of a paragraph
+PER_PARAGRAPH = {"tense", "quotes"}  # sentences and quotations run over several lines
 
 
 def _in_paragraph(
