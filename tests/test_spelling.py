@@ -139,5 +139,6 @@ def test_a_name_the_article_spells_right_elsewhere() -> None:
     assert misspelt_name("Maahrer", article) == "Mahrer"  # a doubled letter
     assert misspelt_name("Nieqsl", article) == "Niessl"  # a neighbouring key
     assert misspelt_name("Mahrers", article) is None  # the genitive
+    assert misspelt_name("Mahrerr", article) == "Mahrer"  # a doubled last letter is a slip
     assert misspelt_name("Regierungen", article) is None  # two letters more: no slip
     assert misspelt_name("Kickl", article) is None  # nothing like it in the article

@@ -141,10 +141,16 @@ def misspelt_name(word: str, article: Mapping[str, int]) -> str | None:
     found = []
     for other, count in article.items():
         kind = slip(word, other)
-        if kind not in _NAME_SLIPS or word[:-1] == other or other[:-1] == word:
+        if kind not in _NAME_SLIPS or _inflection(word, other) or _inflection(other, word):
             continue
         found.append((count, other))
     return max(found)[1] if found else None
+
+
+def _inflection(longer: str, shorter: str) -> bool:
+    """One ending letter more ("Mahrers" for "Mahrer"); a doubled last letter is a slip
+    ("Basharr")."""
+    return longer[:-1] == shorter and longer[-1] != shorter[-1:]
 
 
 EVERYDAY_LOWERCASE_ZIPF = 3.5  # a lowercase word this common is no name: "online", "cool"
