@@ -105,6 +105,20 @@ def test_licensed_switches_are_not_reported(reason: str, middle: str) -> None:
     assert find_breaks(STORM.format(middle)) == [], reason
 
 
+BRIDGE = (
+    "Die Stadt baut eine neue Brücke über den Fluss. {} "
+    "Der Verkehr wird über eine Umleitung geführt."
+)
+
+
+def test_a_modal_in_the_past_is_a_break_unless_it_can_be_konjunktiv() -> None:
+    """ "wollte" is the past ("sie wollte bauen"); "sollte" is as often "should"."""
+    text = BRIDGE.format("Die Gemeinde wollte die Kosten teilen.")
+    (brk,) = find_breaks(text)
+    assert brk.span.text(text) == "wollte"
+    assert find_breaks(BRIDGE.format("Die Gemeinde sollte die Kosten teilen.")) == []
+
+
 def test_perfekt_in_present_report() -> None:
     text = (
         "Die Stadt baut eine neue Brücke. Der Gemeinderat hat das Projekt im Frühjahr "

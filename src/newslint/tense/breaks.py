@@ -50,7 +50,7 @@ _FIRST_SECOND_PERSON = frozenset(
 )
 _COMPLEMENTIZERS = frozenset({"dass", "daß", "ob"})
 _NEUTRAL = (Tense.PERFEKT, Tense.FUTUR1, Tense.FUTUR2)
-_SYNCRETIC_MODALS = frozenset({"sollen", "wollen"})
+_SYNCRETIC_MODALS = frozenset({"sollen"})
 
 
 @dataclass(frozen=True)
@@ -288,7 +288,7 @@ def _licensed_by_context(
             return "general statement"
         return None
     if verb.lemma in _SYNCRETIC_MODALS:
-        return "sollte/wollte can be Konjunktiv II"
+        return "sollte can be Konjunktiv II"
     if find_marker(profile.body, opts.past_markers):
         return "past time anchor"
     return None
