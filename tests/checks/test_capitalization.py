@@ -164,9 +164,9 @@ def test_rule_options_extend_the_lists() -> None:
 
 
 def test_one_model_for_tense_and_capitalization() -> None:
-    from newslint.tense import morph
+    from newslint.tense import hantamodel, morph
 
     words = ("Die", "preise", "steigen", ".")
     assert morph.sentence_tags(words) == ("ART", "NN", "VV(INF)", "$.")
-    assert morph.hanta() is morph._load_tagger()
+    assert morph.hanta() is hantamodel.load_tagger()
     assert [t.tag for t in morph.tag_words(list(words))] == list(morph.sentence_tags(words))

@@ -1,4 +1,5 @@
-"""`morph.sentence_tags` runs its own copy of HanTa's Viterbi loop: the tags must be HanTa's."""
+"""newslint runs its own copies of HanTa's Viterbi loops (`morph.sentence_tags`,
+`segmenter.Segmenter`): the tags, floats and lemmas must be HanTa's."""
 
 from __future__ import annotations
 
@@ -7,7 +8,8 @@ from pathlib import Path
 import pytest
 
 from newslint import engine
-from newslint.tense import morph
+from newslint.tense import hantamodel, morph
+from newslint.tense import segmenter as segmenter_module
 from newslint.tense.tokens import tokenize
 from newslint.text.sentences import split_sentences
 
@@ -64,19 +66,19 @@ def test_snapshot_is_the_same_tagger(tmp_path: Path, monkeypatch: pytest.MonkeyP
     from HanTa import HanoverTagger  # type: ignore[import-untyped]
 
     monkeypatch.setenv("NEWSLINT_CACHE_DIR", str(tmp_path))
-    assert morph._from_snapshot(HanoverTagger) is None  # nothing there yet
+    assert hantamodel._from_snapshot(HanoverTagger) is None  # nothing there yet
     (tmp_path / "hanta-ger-1188761-1795241604502721924.pickle").write_bytes(b"old")
     loaded = HanoverTagger.HanoverTagger("morphmodel_ger.pgz")
-    morph._write_snapshot(loaded, HanoverTagger)
+    hantamodel._write_snapshot(loaded, HanoverTagger)
     (snapshot,) = tmp_path.glob("hanta-ger-*.pickle")  # the stale one is gone
     assert snapshot.stat().st_mode & 0o077 == 0
-    restored = morph._from_snapshot(HanoverTagger)
+    restored = hantamodel._from_snapshot(HanoverTagger)
     assert restored is not None
     assert restored.__dict__.keys() == loaded.__dict__.keys()
     words = ["Der", "Xylophonbauer", "Qwertzuiop", "hat", "gestern", "angekündigt", "."]
     assert restored.tag_sent(words, taglevel=0) == loaded.tag_sent(words, taglevel=0)
     snapshot.write_bytes(b"not a pickle")
-    assert morph._from_snapshot(HanoverTagger) is None  # damaged: HanTa's own load instead
+    assert hantamodel._from_snapshot(HanoverTagger) is None  # damaged: HanTa's own load instead
 
 
 # Words HanTa has not seen, of every shape: compounds, names, short and one-letter words,
@@ -127,7 +129,7 @@ def test_word_analysis_is_hantas(word: str) -> None:
 
 def test_word_analysis_with_per_tag_suffix_tables_is_hantas() -> None:
     """The fallback for a model whose guessable tags list different suffixes."""
-    segmenter = morph._Segmenter(morph.hanta())
+    segmenter = segmenter_module.Segmenter(morph.hanta())
     segmenter._suffix_rows = None
     assert [segmenter.analyze(w) for w in WORDS] == [_original_analysis(w) for w in WORDS]
 
@@ -151,7 +153,7 @@ def test_guessed_morpheme_scores_are_hantas(shared_suffixes: bool) -> None:
     """A segment HanTa has to guess gets HanTa's score for every guessable tag, whether the
     suffix is looked up once for all tags (the German model) or per tag (tables differ)."""
     tagger = morph.hanta()
-    segmenter = morph._Segmenter(tagger)
+    segmenter = segmenter_module.Segmenter(tagger)
     if not shared_suffixes:
         segmenter._suffix_rows = None
     compared = 0
@@ -182,7 +184,7 @@ def test_best_path_is_hantas_for_every_part_of_speech() -> None:
     """The morphemes a lemma is built from: HanTa's path for each word under each part of
     speech (known morphemes only, or guessed ones when those reach no end)."""
     tagger = morph.hanta()
-    segmenter = morph._Segmenter(tagger)
+    segmenter = segmenter_module.Segmenter(tagger)
     parts_of_speech = sorted(t for t in tagger.int2tag if t < 0)
     assert len(parts_of_speech) > 40
     differ = [
@@ -197,7 +199,7 @@ def test_best_path_is_hantas_for_every_part_of_speech() -> None:
 def test_lemmas_are_hantas_on_the_dev_corpus(shared: Path) -> None:
     """Every verb of four dev articles: the same morphemes (hence lemma) as HanTa's own."""
     tagger = morph.hanta()
-    segmenter = morph._Segmenter(tagger)
+    segmenter = segmenter_module.Segmenter(tagger)
     verbs: set[tuple[str, int]] = set()
     for path in sorted((shared / "corpus" / "dev" / "dirty").iterdir())[:4]:
         document = engine.read(path, str(path)).document
@@ -223,7 +225,9 @@ def test_logaddexp_gives_numpy_s_floats() -> None:
     rng = random.Random(5)
     pairs = [(rng.uniform(-s, 0), rng.uniform(-s, 0)) for s in (1, 50, 1e6) for _ in range(20_000)]
     pairs += [(-3.5, -3.5), (-math.inf, -2.0), (-2.0, -math.inf), (-math.inf, -math.inf)]
-    assert [morph._logaddexp(x, y) for x, y in pairs] == [float(logaddexp(x, y)) for x, y in pairs]
+    assert [segmenter_module.logaddexp(x, y) for x, y in pairs] == [
+        float(logaddexp(x, y)) for x, y in pairs
+    ]
 
 
 def test_tagging_does_not_import_numpy(tmp_path: Path) -> None:
