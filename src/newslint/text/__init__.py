@@ -1,4 +1,4 @@
-"""Text utilities shared by several checks (sentence splitting)."""
+"""Text utilities for the checks: sentence splitting, quotations, the evidence for nouns."""
 
 from newslint.text.sentences import split_sentences
 
