@@ -24,6 +24,9 @@ lowercase readings are left alone: an elliptic adjective („die roten Äpfel un
 grünen“), a verb after a relative pronoun („der lügen würde“), a finite verb before its
 subject („das release ich“). Numerals and the words a rule lists (hunderte, am besten)
 stay lowercase. Adjectives from place names („wiener“) are always capitalised.
+
+This module holds the kind (options, names, the run); the evidence from tags and lexicon
+is `newslint.text.nouns`.
 """
 
 from __future__ import annotations
