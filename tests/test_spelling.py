@@ -7,6 +7,7 @@ import pytest
 from newslint.spelling import (
     compound_zipf,
     frequency,
+    genitive_of_name,
     joined,
     lowercase_name,
     misspelt_name,
@@ -142,3 +143,11 @@ def test_a_name_the_article_spells_right_elsewhere() -> None:
     assert misspelt_name("Mahrerr", article) == "Mahrer"  # a doubled last letter is a slip
     assert misspelt_name("Regierungen", article) is None  # two letters more: no slip
     assert misspelt_name("Kickl", article) is None  # nothing like it in the article
+
+
+def test_the_genitive_of_a_name_the_article_uses() -> None:
+    article = {"Mahrer": 5, "Kurs": 1}
+    assert genitive_of_name("Mahrers", article)
+    assert not genitive_of_name("Mahrerss", article)  # a doubled letter is a slip
+    assert not genitive_of_name("Maurers", article)  # no "Maurer" in the article
+    assert not genitive_of_name("Kurss", article)

@@ -290,14 +290,11 @@ def _misread_typo(ours: Diagnostic, typo: Diagnostic) -> bool:
     capitalised, or a tense break on a word the speller flags."""
     if ours.source is not Source.NEWSLINT:
         return False
-    same = (ours.offset, ours.end_offset) == (typo.offset, typo.end_offset)
+    if (ours.offset, ours.end_offset) != (typo.offset, typo.end_offset):
+        return False
     if ours.category == "tense":
-        return same
-    return (
-        ours.category == "capitalization"
-        and same
-        and not set(ours.suggestions) & set(typo.suggestions)
-    )
+        return True
+    return ours.category == "capitalization" and not set(ours.suggestions) & set(typo.suggestions)
 
 
 def _covers(ours: Diagnostic, theirs: Diagnostic) -> bool:

@@ -147,6 +147,20 @@ def misspelt_name(word: str, article: Mapping[str, int]) -> str | None:
     return max(found)[1] if found else None
 
 
+def genitive_of_name(word: str, article: Mapping[str, int]) -> bool:
+    """ "Mahrers" where the article has "Mahrer": the genitive of a name the article uses,
+    however close it comes to some other word ("Maurers"); ``article`` counts its
+    capitalised words. Not "Mahrerss": a doubled letter is a slip."""
+    name = word[:-1]
+    return (
+        len(word) > 4
+        and word[:1].isupper()
+        and word.endswith("s")
+        and _inflection(word, name)
+        and name in article
+    )
+
+
 def _inflection(longer: str, shorter: str) -> bool:
     """One ending letter more ("Mahrers" for "Mahrer"); a doubled last letter is a slip
     ("Basharr")."""

@@ -10,6 +10,10 @@ STORM = (
     "Am Morgen zog ein Sturm über die Stadt. {} "
     "Die Feuerwehr rückte zu mehr als hundert Einsätzen aus."
 )
+BRIDGE = (
+    "Die Stadt baut eine neue Brücke über den Fluss. {} "
+    "Der Verkehr wird über eine Umleitung geführt."
+)
 
 
 def test_present_in_past_paragraph() -> None:
@@ -24,10 +28,7 @@ def test_present_in_past_paragraph() -> None:
 
 
 def test_past_in_present_paragraph() -> None:
-    text = (
-        "Die Stadt baut eine neue Brücke über den Fluss. Die Arbeiten dauerten zwei Jahre. "
-        "Der Verkehr wird über eine Umleitung geführt."
-    )
+    text = BRIDGE.format("Die Arbeiten dauerten zwei Jahre.")
     (brk,) = find_breaks(text)
     assert brk.span == Span(61, 69)
     assert brk.message == "Tempuswechsel: Präteritum in einem Absatz im Präsens"
@@ -103,12 +104,6 @@ def test_forecast_followed_by_outcome_in_the_past() -> None:
 )
 def test_licensed_switches_are_not_reported(reason: str, middle: str) -> None:
     assert find_breaks(STORM.format(middle)) == [], reason
-
-
-BRIDGE = (
-    "Die Stadt baut eine neue Brücke über den Fluss. {} "
-    "Der Verkehr wird über eine Umleitung geführt."
-)
 
 
 def test_a_modal_in_the_past_is_a_break_unless_it_can_be_konjunktiv() -> None:

@@ -23,7 +23,14 @@ from newslint.findings_cache import digest
 from newslint.frequency import zipf
 from newslint.languagetool.model import LTFailure, LTMatch, LTSettings, TextPart
 from newslint.packs.yamlsource import SourceError
-from newslint.spelling import attested, joined, lowercase_name, misspelt_name, plausible_typo
+from newslint.spelling import (
+    attested,
+    genitive_of_name,
+    joined,
+    lowercase_name,
+    misspelt_name,
+    plausible_typo,
+)
 from newslint.vocabulary import Vocabulary
 
 if TYPE_CHECKING:
@@ -301,7 +308,7 @@ class LanguageToolCheck:
             return True
         return (
             not used_again(document, word)
-            and not inflects_article_word(document, word)
+            and not genitive_of_name(word, article_words(document))
             and plausible_typo(word, match.replacements, _is_noun, self.zipf)
         )
 
@@ -350,20 +357,21 @@ class LanguageToolCheck:
 
 
 def _is_name(word: str) -> bool:
-    """HanTa's likeliest reading of the word, alone, is a proper name."""
-    from newslint.tense.morph import hanta
-
-    readings = hanta().tag_word(word, cutoff=3, casesensitive=True)
-    return bool(readings) and str(readings[0][0]) == "NE"
+    return _likeliest_tag(word) == "NE"
 
 
 def _is_noun(word: str) -> bool:
+    return _likeliest_tag(word).startswith(("NN", "NE"))
+
+
+def _likeliest_tag(word: str) -> str:
+    """HanTa's likeliest reading of the word on its own, or "" for none."""
     from newslint.tense.morph import hanta
 
     if not word:
-        return False  # HanTa raises IndexError on ""
+        return ""  # HanTa raises IndexError on ""
     readings = hanta().tag_word(word, cutoff=3, casesensitive=True)
-    return bool(readings) and str(readings[0][0]).startswith(("NN", "NE"))
+    return str(readings[0][0]) if readings else ""
 
 
 def article_words(document: Document) -> collections.Counter[str]:
@@ -375,15 +383,6 @@ def article_words(document: Document) -> collections.Counter[str]:
 @functools.lru_cache(maxsize=8)
 def _capitalised_words(texts: tuple[str, ...]) -> collections.Counter[str]:
     return collections.Counter(word for text in texts for word in _CAPITALISED.findall(text))
-
-
-def inflects_article_word(document: Document, word: str) -> bool:
-    """ "Mahrers" where the article has "Mahrer": the genitive of a name the article uses,
-    however close it comes to some other word ("Maurers"). Not "Mahrerss": a doubled
-    letter is a slip."""
-    if not word[:1].isupper() or not word.endswith("s") or word.endswith("ss"):
-        return False
-    return len(word) > 4 and word[:-1] in article_words(document)
 
 
 def used_again(document: Document, word: str) -> bool:

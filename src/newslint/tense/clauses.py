@@ -221,7 +221,7 @@ def compose(
     perfect = Tense.PLUSQUAMPERFEKT if past else Tense.PERFEKT
     # "wird/würde kosten": Futur (or its Konjunktiv); "wurde kosten" is no tense of German,
     # but a slip for one of them — its Präteritum form is what a reader sees.
-    past_indicative = form_tense is Tense.PRAETERITUM and mood is Mood.INDIKATIV
+    past_indicative = past and mood is Mood.INDIKATIV
     if lemma == "werden" and infinitives and not past_indicative:
         inf_lemmas = {tokens[i].lemma for i in infinitives}
         passive = bool(participles) and "werden" in inf_lemmas
