@@ -2,10 +2,12 @@
 
 from __future__ import annotations
 
+import atexit
 import importlib
+import os
 import sys
 from pathlib import Path
-from typing import Any, ClassVar
+from typing import Any, ClassVar, NoReturn
 
 import click
 
@@ -179,4 +181,31 @@ def config(path: str, config_file: Path | None) -> None:
 
 
 def main() -> None:
-    cli()
+    """The console script: run the command, then leave without the interpreter's teardown.
+
+    Freeing HanTa's model and the rule packs object by object at exit took ~0.1 s of every
+    single-article run (a tenth of a pre-commit hook's wall time). Output is flushed and
+    the `atexit` handlers run first (they stop a private LanguageTool server), so nothing
+    is lost; tests call `cli` and keep the ordinary exit.
+    """
+    try:
+        cli()
+        status: object = 0
+    except SystemExit as exc:
+        status = exc.code
+    _exit_now(status)
+
+
+def _exit_now(status: object) -> NoReturn:
+    if status is None:
+        status = 0
+    elif not isinstance(status, int):  # sys.exit("message"): printed, exit code 1
+        print(status, file=sys.stderr)
+        status = 1
+    try:
+        sys.stdout.flush()
+        sys.stderr.flush()
+    except (BrokenPipeError, ValueError):  # the reader is gone ("| head") or stdout closed
+        pass
+    atexit._run_exitfuncs()
+    os._exit(status)

@@ -179,3 +179,39 @@ def test_config_shows_origins(tmp_path: Path) -> None:
     result = run("config", str(tmp_path))
     assert "language: de-AT  # from " + str(tmp_path / "newslint.yaml") in result.stdout
     assert "packs: [de-news]  # from preset default" in result.stdout
+
+
+def _exit_now(code: str) -> subprocess.CompletedProcess[str]:
+    script = (
+        "import atexit\n"
+        "from newslint.cli import _exit_now\n"
+        "atexit.register(lambda: print('atexit ran'))\n"
+        "print('output', end=' ')\n"
+        f"_exit_now({code})\n"
+    )
+    return subprocess.run(
+        [sys.executable, "-c", script], capture_output=True, text=True, check=False
+    )
+
+
+@pytest.mark.parametrize(("code", "status"), [("None", 0), ("1", 1), ("2", 2)])
+def test_fast_exit_flushes_output_and_runs_atexit(code: str, status: int) -> None:
+    """The console script skips the interpreter's teardown, not its output or exit handlers
+    (they stop a private LanguageTool server)."""
+    result = _exit_now(code)
+    assert (result.returncode, result.stdout) == (status, "output atexit ran\n")
+
+
+def test_fast_exit_with_a_message_prints_it_and_exits_1() -> None:
+    result = _exit_now("'newslint: stopped'")
+    assert (result.returncode, result.stderr) == (1, "newslint: stopped\n")
+
+
+def test_console_script_output_complete_through_a_pipe(tmp_path: Path) -> None:
+    """Many findings written to a pipe arrive whole before the process leaves."""
+    (tmp_path / "long.txt").write_text("Titel\n\n" + "Der Text  hat Fehler.\n\n" * 400, "utf-8")
+    result = run("check", "--no-languagetool", "--format", "json", str(tmp_path / "long.txt"))
+    diagnostics = json.loads(result.stdout)["diagnostics"]
+    assert result.returncode == 1
+    assert len(diagnostics) == 400
+    assert (diagnostics[-1]["line"], diagnostics[-1]["column"]) == (801, 9)
