@@ -51,6 +51,7 @@ DEFAULT_CORPUS = REPO.parent / "shared" / "corpus" / "dev" / "dirty"
 NEWSLINT = Path(sys.executable).parent / "newslint"
 REGEX_ONLY = ("--ignore", "de-news.tense-break", "--ignore", "de-news.lowercase-noun")
 WORKERS = max(1, min(4, os.cpu_count() or 1))  # newslint's client: 2 on a 2-core machine
+SINGLE_ROUNDS = 5  # single article with the server up: at least this many rounds
 
 
 def _absolute(path: str) -> str:
@@ -273,11 +274,19 @@ def lt_phase(
 
 
 def single_phase(bench: Bench, article: corpus.Article, kind: str, n: int) -> Path:
+    """One article as a pre-commit hook checks it. With the server up, each round also posts
+    another variant of it straight to the server (the article's own floor), alternating."""
     say(f"single article ({article.name}, {article.size} bytes): {kind}, {n}x")
     last = None
-    for _ in range(n):
-        last = bench.variant([article]) / article.name
-        bench.record("single", kind, bench.check([last]))
+    for rep in range(n):
+        order = (kind, "single_raw") if rep % 2 == 0 else ("single_raw", kind)
+        for step in order if kind == "single_server" else (kind,):
+            folder = bench.variant([article])
+            if step == "single_raw":
+                bench.record("single", step, bench.raw(folder, WORKERS))
+            else:
+                last = folder / article.name
+                bench.record("single", step, bench.check([last]))
     if kind == "single_private" and last is not None:
         repeat(
             n,
@@ -446,7 +455,8 @@ def measure(
         seq_limit = args.seq_sample or None
         info = lt_phase(bench, "large", large, args.large_cold_repeat, args.repeat, seq_limit)
         corpora["large"].update(info)
-    last_single = single_phase(bench, single, "single_server", args.repeat)
+    # A second each: enough rounds for a median even in --quick.
+    last_single = single_phase(bench, single, "single_server", max(args.repeat, SINGLE_ROUNDS))
     if bench.java_pid is not None:
         status = Path(f"/proc/{bench.java_pid}/status").read_text().splitlines()
         peak = next((line.split()[1] for line in status if line.startswith("VmHWM")), None)
