@@ -13,6 +13,7 @@ from newslint.spelling import (
     misspelt_name,
     plausible_typo,
     slip,
+    slip_to_everyday,
     slips_to_common,
 )
 
@@ -61,6 +62,7 @@ def test_capitalised_words_need_a_strong_slip() -> None:
         ("WebStandard", ["Webstandard", "Web Standard"]),  # a brand: case and split
         ("Ellenikon", ["Ellenikone"]),  # too short to be judged as a compound
         ("marktweiten", ["Marktweiten"]),  # the capitalised form is the speller's guess
+        ("Kernzeiteg", ["Kernzeiten"]),  # capitalised: a key away from a rare word (Zipf 1.5)
     ],
 )
 def test_names_terms_and_rare_targets_are_not_typos(word: str, suggestions: list[str]) -> None:
@@ -88,6 +90,10 @@ def test_names_terms_and_rare_targets_are_not_typos(word: str, suggestions: list
         ("Tagugsbeginn", ["Tagesbeginn", "Tagungsbeginn"]),  # the second suggestion
         ("Kkrdon", ["Kordon", "Karton"]),  # a neighbouring key; "Kordon" is rare (Zipf 2.1)
         ("weltentrüclte", ["weltentrückte"]),  # a rare compound of a common stem
+        # lowercase: any slip to a word of the reference corpus, however rare
+        ("deklassierteg", ["deklassierte", "deklassierten"]),  # Zipf 1.9
+        ("herumlaf", ["herumlag", "herumlauf"]),  # Zipf 1.6
+        ("zugestürm", ["zugestürmt", "zugestürzt"]),  # Zipf 1.4
     ],
 )
 def test_slips_of_common_words_are_typos(word: str, suggestions: list[str]) -> None:
@@ -151,3 +157,22 @@ def test_the_genitive_of_a_name_the_article_uses() -> None:
     assert not genitive_of_name("Mahrerss", article)  # a doubled letter is a slip
     assert not genitive_of_name("Maurers", article)  # no "Maurer" in the article
     assert not genitive_of_name("Kurss", article)
+
+
+@pytest.mark.parametrize(
+    ("word", "meant"),
+    [
+        ("würdeen", "würden"),  # the speller suggests "worden", "würdigen"
+        ("vollre", "voller"),
+        ("angenhem", "angenehm"),
+        ("studier", None),  # a letter missing: a real form the dictionary may lack
+        ("gibts", None),  # "gibt" + "s": a contraction, not a letter too many
+        ("schloß", None),  # the old spelling, not "schoß"
+        ("Welbeck", None),  # capitalised: a name
+        ("kurz", None),  # too short to judge
+    ],
+)
+def test_a_lowercase_slip_of_an_everyday_word_the_speller_did_not_suggest(
+    word: str, meant: str | None
+) -> None:
+    assert slip_to_everyday(word) == meant

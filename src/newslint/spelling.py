@@ -242,7 +242,10 @@ def plausible_typo(
             continue  # "WebStandard": a brand's capitals, not a missing space
         if kind in _DISTINCT and not has_capitals:
             return True  # a lowercase word is rarely a name; the suggestion may be rare
-        needed = NAME_ZIPF if kind in _DISTINCT else COMMON_ZIPF
+        # A lowercase word is rarely a name, so a slip to any word the corpus has will do
+        # ("deklassierteg": deklassierte, "zugestürm": zugestürmt); a capitalised one may
+        # be a name one key away from some rare word.
+        needed = NAME_ZIPF if kind in _DISTINCT or not has_capitals else COMMON_ZIPF
         if own >= NAME_ZIPF:
             needed = own + LEAP_ZIPF
         # Two words are as common as the rarer ("Parlamentsneuwahlen offiziell").
@@ -274,6 +277,24 @@ def _split_is_german(suggestion: str, is_noun: Callable[[str], bool]) -> bool:
 
 
 _ALPHABET = "abcdefghijklmnopqrstuvwxyzäöüß"
+_OWN_SLIPS = frozenset({"swap", "double", "extra"})
+
+
+def slip_to_everyday(word: str, zipf: Callable[[str], float] = frequency) -> str | None:
+    """The everyday word a lowercase word is, but for two letters swapped or one letter too
+    many, when the speller suggested other words ("würdeen": worden, würdigen; meant is
+    "würden"). Only these slips: a word with a letter missing is more often a real form the
+    dictionary lacks ("studier"), a letter more at the end an ending ("gibts": gibt es),
+    and a word with ß the old spelling ("schloß", not "schoß").
+    """
+    if len(word) < 5 or not word.isalpha() or not word.islower() or word in ENGLISH:
+        return None
+    if "ß" in word or zipf(word[:-1]) >= EVERYDAY_ZIPF:
+        return None
+    for candidate in slips_to_common(word, zipf):
+        if slip(word, candidate) in _OWN_SLIPS:
+            return candidate
+    return None
 
 
 def slips_to_common(word: str, zipf: Callable[[str], float]) -> list[str]:

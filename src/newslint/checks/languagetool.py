@@ -30,6 +30,7 @@ from newslint.spelling import (
     lowercase_name,
     misspelt_name,
     plausible_typo,
+    slip_to_everyday,
 )
 from newslint.vocabulary import Vocabulary
 
@@ -331,7 +332,7 @@ class LanguageToolCheck:
             return split
         if lowercase_name(word, _is_name, self.zipf):
             return word[0].upper() + word[1:]
-        return misspelt_name(word, article_words(document))
+        return slip_to_everyday(word, self.zipf) or misspelt_name(word, article_words(document))
 
     def _finding(self, document: Document, block: Block, match: LTMatch) -> Finding | None:
         if block.is_masked(match.start, match.end):
