@@ -74,6 +74,10 @@ def _findings(text: str, path: str = "artikel.txt", rule: Rule = RULE) -> list[t
         ("Damals waren es ende 2015 schon mehr.", [(16, "ende")]),
         ("Der Vertrag gilt bis mitte Mai.", [(21, "mitte")]),
         ("Viele zahlen für mehr speicher gerne drauf.", [(22, "speicher")]),
+        ("Wenn es einen stoß gegeben habe, sei er stark gewesen.", [(14, "stoß")]),  # no imperative
+        ("Was den Preis von metallen betrifft, bleibt er vorsichtig.", [(18, "metallen")]),
+        ("Sie kritisiert es, wenn es flüchtlinge zurückweist.", [(27, "flüchtlinge")]),
+        ("Er hat die rote Karte gesehen.", [(11, "rote")]),  # a listed name
     ],
 )
 def test_lowercase_noun_is_flagged(text: str, expected: list[tuple[int, str]]) -> None:
@@ -125,6 +129,10 @@ def test_lowercase_noun_is_flagged(text: str, expected: list[tuple[int, str]]) -
         "Wenn man das sieht, lacht man.",
         "Im Großen und Ganzen recht gut.",
         "Mit dem schnellen Sieg war zu rechnen.",
+        "Er hat das für gut befunden.",
+        "Die lauf ich nicht.",
+        "Sie zeigte eine rote Karte aus Pappe.",
+        "Während die linke Hälfte wacht, ruht die rechte wie gewohnt.",
     ],
 )
 def test_correct_text_passes(text: str) -> None:

@@ -50,6 +50,9 @@ _SOMETHING = _words("etwas nichts viel wenig allerlei genug mehr")
 _PRONOMINAL = _words("anderes anderem einzelnes einzelnem weiteres weiterem")
 _SUBJECT_PRONOUNS = frozenset({"ich", "du", "er", "wir", "ihr"})
 _PERSONAL = _SUBJECT_PRONOUNS | {"sie", "es", "man"}
+# Colloquial verb forms that look like nouns follow these ("ich krieg", "du glaub"); a
+# third-person verb ends in -t ("es brennt"), so "wenn es flüchtlinge zurückweist" is a noun.
+_FIRST_AND_SECOND = frozenset({"ich", "du", "wir", "ihr"})
 _RELATIVE = frozenset({"der", "die", "das", "den", "dem", "denen", "deren", "dessen"})
 _QUOTE_MARKS = frozenset("„“”\"»«‚‘’`'")
 # An unknown word that HanTa builds from known morphemes is a compound ("jungtiere",
@@ -132,14 +135,15 @@ def _before_date(words: Sequence[str], i: int) -> bool:
 def _bare_noun(words: Sequence[str], tags: Sequence[str], i: int, lexical: Lexical) -> bool:
     """A word the lexicon knows only as a noun, in a slot without determiner.
 
-    Not after a subject pronoun or before a personal pronoun, where it is a colloquial
-    verb form ("ich krieg", "druck sie aus"), nor next to foreign words ("contact form").
+    Not after a first- or second-person pronoun or before a personal pronoun, where it is a
+    colloquial verb form ("ich krieg", "druck sie aus"), nor next to foreign words
+    ("contact form").
     """
     if not (lexical.only_nominal and tags[i] == "NN") or lexical.adjective:
         return False
     if not lexical.known and len(words[i]) < _COMPOUND_LENGTH:
         return False
-    if words[i - 1].lower() in _PERSONAL or next_word(words, i) in _PERSONAL:
+    if words[i - 1].lower() in _FIRST_AND_SECOND or next_word(words, i) in _PERSONAL:
         return False
     neighbours = {tags[k] for k in (i - 1, i + 1) if k < len(words) and words[k].isalpha()}
     return next_tag(words, tags, i) not in LEADS_ON and not neighbours & {"FM", "XY"}
@@ -245,7 +249,18 @@ def _nominal_slot(words: Sequence[str], tags: Sequence[str], i: int) -> bool:
         or words[i - 1].lower() in _CONTRACTED | _SOMETHING
         or _article_after_preposition(words, tags, i)
         or (tags[i] == "ADJ(D)" and tags[i - 1] == "ART")  # "nach einem remis"
+        or (tags[i] == "VV(IMP)" and tags[i - 1] in _DETERMINERS)  # "einen stoß gegeben"
+        or _unattached(words, tags, i)
         or _second_finite(words, tags, i)
+    )
+
+
+def _unattached(words: Sequence[str], tags: Sequence[str], i: int) -> bool:
+    """A predicative adjective right after a preposition, describing nothing: "von
+    metallen betrifft". (An attributive one after an article is too often elliptic: "die
+    linke Hälfte ..., die rechte".)"""
+    return (
+        tags[i] == "ADJ(D)" and tags[i - 1] == "APPR" and next_tag(words, tags, i) not in LEADS_ON
     )
 
 
@@ -281,6 +296,10 @@ def _nominalised(words: Sequence[str], tags: Sequence[str], i: int, lexical: Lex
     before = words[i - 1].lower()
     if tags[i] == "ADJ(D)" and tags[i - 1] == "ART" and lexical.noun_first:
         return "noun"  # an article before a predicative adjective: the tagger missed a noun
+    if tags[i] == "VV(IMP)" and tags[i - 1] in _DETERMINERS and lexical.nominal:
+        return "determiner"  # an imperative opens its clause; after a determiner it is a noun
+    if _unattached(words, tags, i) and lexical.noun_first:
+        return "noun"
     if lexical.infinitive and after not in _FINITE:
         if before in _CONTRACTED or _article_after_preposition(words, tags, i):
             return "nominalised infinitive"
