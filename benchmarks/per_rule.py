@@ -23,7 +23,7 @@ from newslint.config import find_project_file
 from newslint.ruleset import build_ruleset
 from newslint.run import CheckOptions, resolve_config
 
-TAGGING_KINDS = ("capitalization", "tense")  # the rules that tag every sentence
+TAGGING_KINDS = ("capitalization", "joined-verb", "tense")  # the rules that tag sentences
 
 
 def main() -> None:

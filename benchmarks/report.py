@@ -32,7 +32,7 @@ LABELS = {
     "warm": "newslint warm (cache full)",
     "incremental": "newslint incremental (1 article changed)",
     "yaml": "newslint --no-languagetool --no-cache",
-    "regex": "  same, without tense/lowercase-noun",
+    "regex": "  same, without the HanTa rules",
     "yaml_warm": "newslint --no-languagetool, findings cached",
     "single_yaml": "1 article, --no-languagetool --no-cache",
     "single_private": "1 article, no server (RSS incl. private JVM)",

@@ -16,6 +16,7 @@ _KINDS: dict[str, str] = {
     "repetition": "newslint.checks.repetition:RepetitionCheck",
     "tense": "newslint.checks.tense:TenseCheck",
     "capitalization": "newslint.checks.capitalization:CapitalizationCheck",
+    "joined-verb": "newslint.checks.joinedverb:JoinedVerbCheck",
 }
 
 

@@ -1,0 +1,129 @@
+"""`joined-verb`: a noun run into the infinitive after it („im Jahrwachsen“ for „im Jahr
+wachsen“, „große Brockenpräsentieren“).
+
+German writes nouns together freely, so a speller takes „Jahrwachsen“ for a nominalised
+compound („das Jahrwachsen“) and passes it; the sentence shows it is none. A word is
+reported when
+
+- HanTa's lexicon does not know it, and it ends in an infinitive the lexicon knows
+  (five letters or more: „wachsen“, „präsentieren“) after a head that is a noun of its own
+  (in the lexicon or the reference corpus: „Jahr“, „Sperrbildschirm“; not „Such|anfragen“);
+- it closes its clause (a comma, conjunction or sentence end follows), and
+- the clause has a modal verb or a form of „werden“ that wants an infinitive („sollte“,
+  „wird“, „würde“) and no infinitive before or after it: „Die Wirtschaft sollte im
+  Jahrwachsen.“
+
+Known nominalisations („Er will das Radfahren lernen“: the clause has its infinitive; „Sie
+können das Autofahren“: „das“ makes it the modal's object) and compounds the lexicon has
+are left alone. Sentences are tagged as for the capitalization
+kind (the same cache), so the check costs little on top of it.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator, Sequence
+from typing import Any, ClassVar
+
+from newslint.checks.base import MAX_PARAGRAPH_OPTION, Check, max_paragraph_chars, render
+from newslint.diagnostic import Finding
+from newslint.document.model import Block
+
+_MIN_VERB = 5  # "wachsen"; shorter tails ("essen" aside) are mostly noun endings
+_MIN_HEAD = 3
+_CLAUSE_EDGES = frozenset({"$,", "$.", "$(", "KON"})
+_INFINITIVES = frozenset({"VV(INF)", "VA(INF)", "VM(INF)", "VV(IZU)"})
+# Finite forms of "werden" that take an infinitive (future, Konjunktiv II), not the passive
+# "wurde" (it takes a participle).
+_WERDEN = frozenset(
+    {"werde", "wirst", "wird", "werden", "werdet", "würde", "würdest", "würden", "würdet"}
+)
+
+
+class JoinedVerbCheck(Check):
+    KIND = "joined-verb"
+    OPTIONS: ClassVar[dict[str, Any]] = {"max_paragraph_chars": MAX_PARAGRAPH_OPTION}
+
+    def run(self, block: Block) -> Iterator[Finding]:
+        from newslint.tense.morph import sentence_tags
+        from newslint.tense.tokens import tokenize
+        from newslint.text.sentences import split_sentences
+
+        text = block.text
+        if len(text) > max_paragraph_chars(self.rule):
+            return
+        for start, end in split_sentences(text):
+            tokens = tokenize(text, start, end)
+            words = tuple(
+                t.text.replace("\u00ad", "") for t in tokens
+            )  # as capitalization tags them
+            candidates = [i for i in range(1, len(words)) if _shape(words[i])]
+            if not candidates:
+                continue
+            tags = sentence_tags(words)
+            for i in candidates:
+                split = _split(words[i]) if _wants_infinitive(words, tags, i) else None
+                if split is not None:
+                    token = tokens[i]
+                    message = render(self.rule.message, None, word=token.text, replacement=split)
+                    yield self.finding(token.start, token.end, message, (split,))
+
+
+def _shape(word: str) -> bool:
+    """Capitalised letters only, long enough for a head and an infinitive, ending like one."""
+    return (
+        len(word) >= _MIN_HEAD + _MIN_VERB
+        and word.isalpha()
+        and word[0].isupper()
+        and word[1:].islower()
+        and word.endswith(("en", "ern", "eln"))
+    )
+
+
+def _wants_infinitive(words: Sequence[str], tags: Sequence[str], i: int) -> bool:
+    """The word closes a clause whose modal or "werden" has no infinitive; not after "das",
+    the object of a modal used as a full verb ("Sie können das Autofahren")."""
+    if i + 1 < len(tags) and tags[i + 1] not in _CLAUSE_EDGES:
+        return False
+    if words[i - 1].lower() == "das":
+        return False
+    for j in range(i + 1, len(tags)):  # "konnten keine Suchanfragen oder ... festgestellt werden"
+        if tags[j] in _INFINITIVES:
+            return False
+        if tags[j] in _CLAUSE_EDGES - {"KON"}:
+            break
+    for j in range(i - 1, -1, -1):  # back to the clause's start ("und" may join its objects)
+        if tags[j] in _INFINITIVES:
+            return False
+        if tags[j] == "VM(FIN)" or (tags[j] == "VA(FIN)" and words[j].lower() in _WERDEN):
+            return True
+        if tags[j] in _CLAUSE_EDGES - {"KON"}:
+            return False
+    return False
+
+
+def _split(word: str) -> str | None:
+    """ "Jahr wachsen" for "Jahrwachsen": the longest infinitive after a head that is a word."""
+    from newslint.frequency import zipf
+    from newslint.spelling import NAME_ZIPF, compound_zipf
+    from newslint.tense.morph import hanta
+
+    tagger = hanta()
+    lexicon = tagger.cache
+    if word.lower() in lexicon:
+        return None  # a compound the lexicon has: "Radfahren" is still a noun there
+    for k in range(_MIN_HEAD, len(word) - _MIN_VERB + 1):
+        head, verb = word[:k], word[k:]
+        readings = lexicon.get(verb, ())
+        if not any(tagger.int2tag[reading[0]] == "VV(INF)" for reading in readings):
+            continue
+        if _noun(tagger, head) and (
+            head.lower() in lexicon or compound_zipf(head, lambda w: zipf(w, "de")) >= NAME_ZIPF
+        ):
+            return f"{head} {verb}"
+    return None
+
+
+def _noun(tagger: Any, word: str) -> bool:
+    """HanTa's likeliest reading of the word on its own is a noun or name ("Such" is none)."""
+    readings = tagger.tag_word(word, cutoff=3, casesensitive=True)
+    return bool(readings) and str(readings[0][0]).startswith(("NN", "NE"))

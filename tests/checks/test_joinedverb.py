@@ -1,0 +1,48 @@
+"""The `joined-verb` kind (rule de-news.joined-verb): a noun run into its infinitive."""
+
+from __future__ import annotations
+
+import pytest
+
+from newslint.checks.joinedverb import JoinedVerbCheck
+from newslint.document.reader import parse
+from newslint.engine import lint_document, to_diagnostic
+from newslint.packs.loader import load_rule, shipped_packs_dir
+
+RULE = load_rule(shipped_packs_dir() / "de-news" / "joined-verb.yaml", "de-news")
+
+
+def _findings(text: str) -> list[tuple[int, int, str, tuple[str, ...]]]:
+    """(line, column, flagged text, suggestions) for each finding in an article."""
+    document = parse("artikel.txt", "Titel\n\n" + text)
+    located, errors = lint_document(document, [JoinedVerbCheck(RULE)])
+    assert not errors
+    out = []
+    for i, finding in located:
+        block = document.blocks[i]
+        d = to_diagnostic(document, block, finding)
+        out.append((d.line, d.column, block.text[finding.start : finding.end], d.suggestions))
+    return out
+
+
+def test_noun_and_infinitive_run_together_after_a_modal() -> None:
+    text = "Die Wirtschaft sollte im Jahrwachsen.\n\nSie werde weniger Personalgeben, hieß es."
+    assert _findings(text) == [
+        (3, 26, "Jahrwachsen", ("Jahr wachsen",)),
+        (5, 19, "Personalgeben", ("Personal geben",)),
+    ]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Die Wirtschaft sollte im Jahr wachsen.",
+        "Er will das Radfahren lernen.",  # the clause has its infinitive
+        "Sie können das Autofahren.",  # the modal's object
+        "Das Wachstum wurde im Jahrwachsen gemessen.",  # no modal, no "werden" + infinitive
+        "Es konnten keine Suchanfragen oder Anträge festgestellt werden.",  # infinitive after
+        "Sie will im Jahrwachsen bleiben.",  # not at the clause's end
+    ],
+)
+def test_nominalisations_and_complete_clauses_pass(text: str) -> None:
+    assert _findings(text) == []
