@@ -102,7 +102,7 @@ class CapitalizationCheck(Check):
         return self._names
 
     def run(self, block: Block) -> Iterator[Finding]:
-        from newslint.tense.tokens import tokenize
+        from newslint.tense.tokens import tagger_words, tokenize
         from newslint.text.sentences import split_sentences
 
         text = block.text
@@ -114,7 +114,7 @@ class CapitalizationCheck(Check):
                 yield self._finding(match.start(group), match.group(group))
         for start, end in split_sentences(text):
             tokens = tokenize(text, start, end)
-            words = tuple(t.text.replace("\u00ad", "") for t in tokens)
+            words = tagger_words(tokens)
             if not any(_candidate_shape(w) for w in words[1:]):
                 continue
             tags = _tags(words)

@@ -15,8 +15,8 @@ reported when
 
 Known nominalisations („Er will das Radfahren lernen“: the clause has its infinitive; „Sie
 können das Autofahren“: „das“ makes it the modal's object) and compounds the lexicon has
-are left alone. Sentences are tagged as for the capitalization
-kind (the same cache), so the check costs little on top of it.
+are left alone. Sentences are tagged as for the capitalization kind (the same cache), so
+the check costs little on top of it.
 """
 
 from __future__ import annotations
@@ -30,7 +30,8 @@ from newslint.document.model import Block
 
 _MIN_VERB = 5  # "wachsen"; shorter tails ("essen" aside) are mostly noun endings
 _MIN_HEAD = 3
-_CLAUSE_EDGES = frozenset({"$,", "$.", "$(", "KON"})
+_COMMA_OR_END = frozenset({"$,", "$.", "$("})
+_CLAUSE_EDGES = _COMMA_OR_END | {"KON"}  # "und" may also join a clause's objects
 _INFINITIVES = frozenset({"VV(INF)", "VA(INF)", "VM(INF)", "VV(IZU)"})
 # Finite forms of "werden" that take an infinitive (future, Konjunktiv II), not the passive
 # "wurde" (it takes a participle).
@@ -45,7 +46,7 @@ class JoinedVerbCheck(Check):
 
     def run(self, block: Block) -> Iterator[Finding]:
         from newslint.tense.morph import sentence_tags
-        from newslint.tense.tokens import tokenize
+        from newslint.tense.tokens import tagger_words, tokenize
         from newslint.text.sentences import split_sentences
 
         text = block.text
@@ -53,9 +54,7 @@ class JoinedVerbCheck(Check):
             return
         for start, end in split_sentences(text):
             tokens = tokenize(text, start, end)
-            words = tuple(
-                t.text.replace("\u00ad", "") for t in tokens
-            )  # as capitalization tags them
+            words = tagger_words(tokens)
             candidates = [i for i in range(1, len(words)) if _shape(words[i])]
             if not candidates:
                 continue
@@ -89,14 +88,14 @@ def _wants_infinitive(words: Sequence[str], tags: Sequence[str], i: int) -> bool
     for j in range(i + 1, len(tags)):  # "konnten keine Suchanfragen oder ... festgestellt werden"
         if tags[j] in _INFINITIVES:
             return False
-        if tags[j] in _CLAUSE_EDGES - {"KON"}:
+        if tags[j] in _COMMA_OR_END:
             break
-    for j in range(i - 1, -1, -1):  # back to the clause's start ("und" may join its objects)
+    for j in range(i - 1, -1, -1):  # back to the clause's start
         if tags[j] in _INFINITIVES:
             return False
         if tags[j] == "VM(FIN)" or (tags[j] == "VA(FIN)" and words[j].lower() in _WERDEN):
             return True
-        if tags[j] in _CLAUSE_EDGES - {"KON"}:
+        if tags[j] in _COMMA_OR_END:
             return False
     return False
 

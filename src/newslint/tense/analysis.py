@@ -11,7 +11,7 @@ from __future__ import annotations
 from newslint.tense.clauses import FINITE_TAGS, Chunk, chunk_sentence, compose, verb_complex
 from newslint.tense.model import Clause, FiniteVerb, Mood, Sentence, Span, Tense, Token
 from newslint.tense.morph import Reading, readings, tag_words
-from newslint.tense.tokens import quote_regions, tokenize
+from newslint.tense.tokens import quote_regions, tagger_words, tokenize
 from newslint.text.sentences import split_sentences
 
 __all__ = ["analyse", "analyse_sentence", "classify_form"]
@@ -35,7 +35,7 @@ def analyse_sentence(text: str, span: Span, quotes: list[Span] | None = None) ->
     """Analyse the sentence ``span`` of ``text``; ``quotes`` as from ``quote_regions``."""
     regions = quote_regions(text) if quotes is None else quotes
     raw = tokenize(text, span.start, span.end)
-    tags = tag_words([t.text.replace("\u00ad", "") for t in raw])
+    tags = tag_words(list(tagger_words(raw)))
     tokens = [
         Token(t.start, t.end, t.text, tg.lemma, tg.tag) for t, tg in zip(raw, tags, strict=True)
     ]

@@ -12,7 +12,7 @@ import re
 from newslint.tense.model import Span, Token
 from newslint.text.quotes import quotations
 
-__all__ = ["quote_regions", "tokenize"]
+__all__ = ["quote_regions", "tagger_words", "tokenize"]
 
 _TOKEN = re.compile(r"\d+(?:[.,:/]\d+)+|[\w\u00ad]+(?:[-‐'’][\w\u00ad]+)*|\.{3}|\S")
 
@@ -21,6 +21,12 @@ def tokenize(text: str, start: int = 0, end: int | None = None) -> list[Token]:
     """Split ``text[start:end]`` into word and punctuation tokens."""
     stop = len(text) if end is None else end
     return [Token(m.start(), m.end(), m.group()) for m in _TOKEN.finditer(text, start, stop)]
+
+
+def tagger_words(tokens: list[Token]) -> tuple[str, ...]:
+    """The tokens as the tagger sees them, soft hyphens removed; every check that tags a
+    sentence passes the same tuple, so the sentence is tagged once (`sentence_tags` caches)."""
+    return tuple(t.text.replace("\u00ad", "") for t in tokens)
 
 
 def quote_regions(text: str) -> list[Span]:
