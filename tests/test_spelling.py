@@ -119,6 +119,8 @@ def test_a_name_run_into_a_verb_or_preposition_is_split() -> None:
     known = {"Gruppe"}.__contains__
     assert joined("Cookhat", known, zipf=frequency) == "Cook hat"
     assert joined("Neymarfür", known, zipf=frequency) == "Neymar für"
+    assert joined("Konamiwill", known, zipf=frequency) == "Konami will"  # a modal verb
+    assert joined("Schaunighabe", known, zipf=frequency) == "Schaunig habe"  # reported speech
     assert joined("Cookhat", known) is None  # without the corpus the head is unknown
     assert joined("Butterfillist", known, zipf=frequency) is None  # "Butterfill": no name
     assert joined("Tullnein", known, zipf=frequency) is None  # "ein" needs a lexicon word

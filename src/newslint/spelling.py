@@ -79,10 +79,11 @@ _PRONOUNS = frozenset({"ich", "du", "er", "es", "sie", "wir", "ihr", "euer"})
 # end many names ("-er", "-in") need a prefix the lexicon knows.
 _SAFE_TAILS = ("und", "die", "das", "dem", "den", "mit", "sowie", "nicht", "auch", "sich")
 _RISKY_TAILS = ("der", "des", "ein", "in", "im", "er", "es", "sie", "an", "auf", "von", "zu")
-# Verbs and prepositions that follow a subject or a noun ("Cookhat", "Neymarfür"); the head
-# may also be a name the reference corpus has, since it is usually one.
+# Verbs and prepositions that follow a subject or a noun ("Cookhat", "Konamiwill",
+# "Neymarfür"); the head may also be a name the reference corpus has, since it is usually one.
 _WORD_TAILS = (
-    "hat", "ist", "war", "wird", "gab", "hatte", "wurde", "sagte",
+    "hat", "ist", "war", "wird", "gab", "hatte", "wurde", "sagte", "habe",
+    "will", "soll", "kann", "muss", "darf", "wollte", "sollte", "konnte", "musste",
     "für", "bei", "nach", "über", "ohne", "oder", "aber",
 )  # fmt: skip
 
