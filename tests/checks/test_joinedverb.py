@@ -33,6 +33,12 @@ def test_noun_and_infinitive_run_together_after_a_modal() -> None:
     ]
 
 
+def test_a_subordinate_clause_without_its_finite_verb() -> None:
+    """The verb may be one the lexicon lacks but the reference corpus has ("mitnehmen")."""
+    text = "Es geht darum, welche Qualifikationen Flüchtlingemitnehmen, die hier ankommen."
+    assert _findings(text) == [(3, 39, "Flüchtlingemitnehmen", ("Flüchtlinge mitnehmen",))]
+
+
 @pytest.mark.parametrize(
     "text",
     [
@@ -42,6 +48,8 @@ def test_noun_and_infinitive_run_together_after_a_modal() -> None:
         "Das Wachstum wurde im Jahrwachsen gemessen.",  # no modal, no "werden" + infinitive
         "Es konnten keine Suchanfragen oder Anträge festgestellt werden.",  # infinitive after
         "Sie will im Jahrwachsen bleiben.",  # not at the clause's end
+        "Im Bild: Kinder beim Schlittenfahren.",  # a fragment, no subordinate clause
+        "Es ist ein Ort, wo Kinder rodeln und Schlittenfahren üben.",  # "üben" is its verb
     ],
 )
 def test_nominalisations_and_complete_clauses_pass(text: str) -> None:

@@ -5,13 +5,14 @@ German writes nouns together freely, so a speller takes „Jahrwachsen“ for a 
 compound („das Jahrwachsen“) and passes it; the sentence shows it is none. A word is
 reported when
 
-- HanTa's lexicon does not know it, and it ends in an infinitive the lexicon knows
-  (five letters or more: „wachsen“, „präsentieren“) after a head that is a noun of its own
+- HanTa's lexicon does not know it, and it ends in an infinitive (five letters or more:
+  „wachsen“, „präsentieren“, „mitnehmen“) after a head that is a noun of its own
   (in the lexicon or the reference corpus: „Jahr“, „Sperrbildschirm“; not „Such|anfragen“);
 - it closes its clause (a comma, conjunction or sentence end follows), and
-- the clause has a modal verb or a form of „werden“ that wants an infinitive („sollte“,
-  „wird“, „würde“) and no infinitive before or after it: „Die Wirtschaft sollte im
-  Jahrwachsen.“
+- the clause lacks its verb: a modal or a form of „werden“ that wants an infinitive
+  („sollte“, „wird“, „würde“) has none before or after it („Die Wirtschaft sollte im
+  Jahrwachsen.“), or a subordinate clause has no finite verb („…, welche Qualifikationen
+  Flüchtlingemitnehmen, …“).
 
 Known nominalisations („Er will das Radfahren lernen“: the clause has its infinitive; „Sie
 können das Autofahren“: „das“ makes it the modal's object) and compounds the lexicon has
@@ -33,6 +34,9 @@ _MIN_HEAD = 3
 _COMMA_OR_END = frozenset({"$,", "$.", "$("})
 _CLAUSE_EDGES = _COMMA_OR_END | {"KON"}  # "und" may also join a clause's objects
 _INFINITIVES = frozenset({"VV(INF)", "VA(INF)", "VM(INF)", "VV(IZU)"})
+_FINITE = frozenset({"VV(FIN)", "VA(FIN)", "VM(FIN)"})
+# Words that open a subordinate clause, whose finite verb comes last.
+_SUBORDINATORS = frozenset({"KOUS", "PRELS", "PRELAT", "PWS", "PWAT", "PWAV"})
 # Finite forms of "werden" that take an infinitive (future, Konjunktiv II), not the passive
 # "wurde" (it takes a participle).
 _WERDEN = frozenset(
@@ -60,7 +64,7 @@ class JoinedVerbCheck(Check):
                 continue
             tags = sentence_tags(words)
             for i in candidates:
-                split = _split(words[i]) if _wants_infinitive(words, tags, i) else None
+                split = _split(words[i]) if _wants_verb(words, tags, i) else None
                 if split is not None:
                     token = tokens[i]
                     message = render(self.rule.message, None, word=token.text, replacement=split)
@@ -78,9 +82,11 @@ def _shape(word: str) -> bool:
     )
 
 
-def _wants_infinitive(words: Sequence[str], tags: Sequence[str], i: int) -> bool:
-    """The word closes a clause whose modal or "werden" has no infinitive; not after "das",
-    the object of a modal used as a full verb ("Sie können das Autofahren")."""
+def _wants_verb(words: Sequence[str], tags: Sequence[str], i: int) -> bool:
+    """The word closes a clause that lacks its verb: a modal or "werden" without an
+    infinitive, or a subordinate clause without a finite verb ("welche Qualifikationen
+    Flüchtlingemitnehmen,"). Not after "das", the object of a modal used as a full verb
+    ("Sie können das Autofahren")."""
     if i + 1 < len(tags) and tags[i + 1] not in _CLAUSE_EDGES:
         return False
     if words[i - 1].lower() == "das":
@@ -90,14 +96,20 @@ def _wants_infinitive(words: Sequence[str], tags: Sequence[str], i: int) -> bool
             return False
         if tags[j] in _COMMA_OR_END:
             break
+    start = 0
     for j in range(i - 1, -1, -1):  # back to the clause's start
         if tags[j] in _INFINITIVES:
             return False
         if tags[j] == "VM(FIN)" or (tags[j] == "VA(FIN)" and words[j].lower() in _WERDEN):
             return True
-        if tags[j] in _COMMA_OR_END:
+        if tags[j] in _FINITE:
             return False
-    return False
+        if tags[j] in _COMMA_OR_END:
+            start = j + 1
+            break
+    if start < i and tags[start] == "APPR":  # "auf die", "mit denen"
+        start += 1
+    return start < i and tags[start] in _SUBORDINATORS  # its finite verb comes last
 
 
 def _split(word: str) -> str | None:
@@ -112,14 +124,28 @@ def _split(word: str) -> str | None:
         return None  # a compound the lexicon has: "Radfahren" is still a noun there
     for k in range(_MIN_HEAD, len(word) - _MIN_VERB + 1):
         head, verb = word[:k], word[k:]
-        readings = lexicon.get(verb, ())
-        if not any(tagger.int2tag[reading[0]] == "VV(INF)" for reading in readings):
+        if not _infinitive(tagger, verb):
             continue
         if _noun(tagger, head) and (
             head.lower() in lexicon or compound_zipf(head, lambda w: zipf(w, "de")) >= NAME_ZIPF
         ):
             return f"{head} {verb}"
     return None
+
+
+def _infinitive(tagger: Any, verb: str) -> bool:
+    """An infinitive of the lexicon, or one HanTa builds that the reference corpus has
+    ("mitnehmen", "fokussieren": particle and foreign verbs the lexicon lacks)."""
+    from newslint.frequency import zipf
+    from newslint.spelling import NAME_ZIPF
+
+    readings = tagger.cache.get(verb)
+    if readings:
+        return any(tagger.int2tag[reading[0]] == "VV(INF)" for reading in readings)
+    if zipf(verb, "de") < NAME_ZIPF:
+        return False
+    guesses = tagger.tag_word(verb, cutoff=3, casesensitive=False)
+    return bool(guesses) and str(guesses[0][0]) == "VV(INF)"
 
 
 def _noun(tagger: Any, word: str) -> bool:
