@@ -28,6 +28,8 @@ from typing import Any, ClassVar
 from newslint.checks.base import MAX_PARAGRAPH_OPTION, Check, max_paragraph_chars, render
 from newslint.diagnostic import Finding
 from newslint.document.model import Block
+from newslint.frequency import zipf
+from newslint.spelling import NAME_ZIPF, compound_zipf
 
 _MIN_VERB = 5  # "wachsen"; shorter tails ("essen" aside) are mostly noun endings
 _MIN_HEAD = 3
@@ -113,10 +115,8 @@ def _wants_verb(words: Sequence[str], tags: Sequence[str], i: int) -> bool:
 
 
 def _split(word: str) -> str | None:
-    """ "Jahr wachsen" for "Jahrwachsen": the longest infinitive after a head that is a word."""
-    from newslint.frequency import zipf
-    from newslint.spelling import NAME_ZIPF, compound_zipf
-    from newslint.tense.morph import hanta
+    """ "Jahr wachsen" for "Jahrwachsen": the longest infinitive after a head that is a noun."""
+    from newslint.tense.morph import hanta, likeliest_tag
 
     tagger = hanta()
     lexicon = tagger.cache
@@ -126,8 +126,8 @@ def _split(word: str) -> str | None:
         head, verb = word[:k], word[k:]
         if not _infinitive(tagger, verb):
             continue
-        if _noun(tagger, head) and (
-            head.lower() in lexicon or compound_zipf(head, lambda w: zipf(w, "de")) >= NAME_ZIPF
+        if likeliest_tag(head).startswith(("NN", "NE")) and (
+            head.lower() in lexicon or compound_zipf(head) >= NAME_ZIPF
         ):
             return f"{head} {verb}"
     return None
@@ -136,19 +136,10 @@ def _split(word: str) -> str | None:
 def _infinitive(tagger: Any, verb: str) -> bool:
     """An infinitive of the lexicon, or one HanTa builds that the reference corpus has
     ("mitnehmen", "fokussieren": particle and foreign verbs the lexicon lacks)."""
-    from newslint.frequency import zipf
-    from newslint.spelling import NAME_ZIPF
-
     readings = tagger.cache.get(verb)
     if readings:
         return any(tagger.int2tag[reading[0]] == "VV(INF)" for reading in readings)
-    if zipf(verb, "de") < NAME_ZIPF:
+    if zipf(verb) < NAME_ZIPF:
         return False
     guesses = tagger.tag_word(verb, cutoff=3, casesensitive=False)
     return bool(guesses) and str(guesses[0][0]) == "VV(INF)"
-
-
-def _noun(tagger: Any, word: str) -> bool:
-    """HanTa's likeliest reading of the word on its own is a noun or name ("Such" is none)."""
-    readings = tagger.tag_word(word, cutoff=3, casesensitive=True)
-    return bool(readings) and str(readings[0][0]).startswith(("NN", "NE"))

@@ -358,21 +358,15 @@ class LanguageToolCheck:
 
 
 def _is_name(word: str) -> bool:
-    return _likeliest_tag(word) == "NE"
+    from newslint.tense.morph import likeliest_tag
+
+    return likeliest_tag(word) == "NE"
 
 
 def _is_noun(word: str) -> bool:
-    return _likeliest_tag(word).startswith(("NN", "NE"))
+    from newslint.tense.morph import likeliest_tag
 
-
-def _likeliest_tag(word: str) -> str:
-    """HanTa's likeliest reading of the word on its own, or "" for none."""
-    from newslint.tense.morph import hanta
-
-    if not word:
-        return ""  # HanTa raises IndexError on ""
-    readings = hanta().tag_word(word, cutoff=3, casesensitive=True)
-    return str(readings[0][0]) if readings else ""
+    return likeliest_tag(word).startswith(("NN", "NE"))
 
 
 def article_words(document: Document) -> collections.Counter[str]:

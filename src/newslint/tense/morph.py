@@ -77,6 +77,14 @@ def hanta() -> Any:
     return load_tagger()
 
 
+def likeliest_tag(word: str) -> str:
+    """HanTa's likeliest reading of the word on its own (case-sensitive), or "" for none."""
+    if not word:
+        return ""  # HanTa raises IndexError on ""
+    readings = load_tagger().tag_word(word, cutoff=3, casesensitive=True)
+    return str(readings[0][0]) if readings else ""
+
+
 @lru_cache(maxsize=4096)
 def sentence_tags(words: tuple[str, ...]) -> tuple[str, ...]:
     """HanTa's tag for each word of one sentence (``tag_sent(words, taglevel=0)``).
