@@ -63,6 +63,8 @@ def test_capitalised_words_need_a_strong_slip() -> None:
         ("Ellenikon", ["Ellenikone"]),  # too short to be judged as a compound
         ("marktweiten", ["Marktweiten"]),  # the capitalised form is the speller's guess
         ("Kernzeiteg", ["Kernzeiten"]),  # capitalised: a key away from a rare word (Zipf 1.5)
+        ("Ofer", ["Oper", "Oder", "Opfer"]),  # a short name of the corpus (Zipf 2.0), not Opfer
+        ("Bauman", ["Bau man", "Baumann"]),  # Zipf 2.2: a split or a rarer name is no leap
     ],
 )
 def test_names_terms_and_rare_targets_are_not_typos(word: str, suggestions: list[str]) -> None:
@@ -81,6 +83,8 @@ def test_names_terms_and_rare_targets_are_not_typos(word: str, suggestions: list
         ("auchkeine", ["auch keine"]),
         ("Koaltion", ["Koalition"]),  # in the corpus as a typo, 1,000 times rarer
         ("Nivau", ["Niveau"]),
+        ("Deutschand", ["Deutschland", "Deutschen"]),  # Zipf 2.0 as a typo; the word 5.8
+        ("Politker", ["Politiker", "Polzucker"]),  # Zipf 2.2; the word 5.0
         ("Stadtstdio", ["Stadtstudio"]),  # a rare compound of common stems
         ("Preisabxprachen", ["Preisabsprachen"]),
         ("lawrow", ["Lawrow", "Pawlow"]),  # a name written lowercase

@@ -8,7 +8,8 @@ reporting each one buries the real typos. Two things tell them apart:
   is a common one. A name's suggestions are other names or rare words ("Welbeck": Melbeck,
   Walbeck), or nonsense ("Gehirnhemisphäre": Gehirnheimsphäre).
 - A name that made the news is attested in a large reference corpus (wordfreq: Wikipedia,
-  news, subtitles, web); a typo in a capitalised word almost never is. Lowercase words are
+  news, subtitles, web); a typo in a capitalised word rarely is, and then as a slip of a
+  word hundreds of times commoner ("Deutschand" for "Deutschland"). Lowercase words are
   rarely names, and common lowercase typos ("nihct") are attested in web text, so
   attestation only speaks for capitalised words.
 """
@@ -116,6 +117,7 @@ def joined(
 # the rarest words the reference lists hold.
 NAME_ZIPF = 1.0  # a word with capitals that the reference corpus has is a name or a term ...
 RARE_ZIPF = 2.0  # ... though below this it may be a common slip ("Koaltion", "Nivau") ...
+_ATTESTED_SLIP_LENGTH = 6  # ... and above it, if it is this long ("Politker", "Deutschand") ...
 LEAP_ZIPF = 2.5  # ... of a word this many orders of magnitude more common
 COMMON_ZIPF = 2.0  # the word a weak slip (a key, a dropped letter) stands for is this common
 EVERYDAY_ZIPF = 3.5  # slips newslint finds itself must lead to a word at least this common
@@ -214,15 +216,18 @@ def plausible_typo(
         return False
     has_capitals = any(char.isupper() for char in word)
     own = zipf(word) if has_capitals else 0.0
-    if own >= RARE_ZIPF:
-        return False
+    if own >= RARE_ZIPF and len(word) < _ATTESTED_SLIP_LENGTH:
+        return False  # a short word the corpus has is a name ("Ofer", not "Opfer")
     suggestions = list(suggestions)[:5]
     if word.isupper() and len(word) > 1:
         if len(word) < 5:
             return False  # an unknown short all-caps word is an acronym
         # LanguageTool suggests nothing for all-caps words: look for the slip ourselves.
         suggestions += [s.upper() for s in slips_to_common(word.lower(), zipf)]
-    if own >= NAME_ZIPF:
+    if own >= RARE_ZIPF:
+        # Common slips of the commonest words are in the corpus too ("Deutschand").
+        allowed = _LETTER_SLIPS
+    elif own >= NAME_ZIPF:
         # A rare word of the corpus: only a clear slip of a common word ("Esist": "Es ist").
         allowed = _LETTER_SLIPS | {"split"}
     elif word[:1].isupper():
