@@ -2,7 +2,7 @@
 
 Configured as `languagetool.url`, it lets the CLI meet a server that fails in ways a real
 one rarely does on demand: HTTP 5xx, an answer that is not JSON, JSON of the wrong shape, a
-match outside the text. In "ok" mode it reports every "Fehlr" as a grammar match.
+match outside the text. In "ok" mode it reports every "Fehlr" as a speller match.
 """
 
 from __future__ import annotations
@@ -27,7 +27,10 @@ def answer(text: str) -> dict[str, object]:
                 "length": len(WORD),
                 "message": "Fake: Fehlr",
                 "replacements": [{"value": "Fehler"}],
-                "rule": {"id": "FAKE_RULE", "category": {"id": "GRAMMAR", "name": "Grammatik"}},
+                "rule": {
+                    "id": "FAKE_RULE",
+                    "category": {"id": "TYPOS", "name": "Mögliche Tippfehler"},
+                },
             }
         )
         start = text.find(WORD, start + 1)

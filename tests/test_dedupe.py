@@ -38,3 +38,14 @@ def test_a_lowercase_noun_the_speller_also_capitalises_stays_ours() -> None:
     )
     noun = _at(4, 11, "de-news.lowercase-noun", "capitalization", Source.NEWSLINT, "Zuckerl")
     assert _dedupe([typo, noun]) == [noun]
+
+
+def test_our_spelling_finding_gives_way_to_the_speller_s_on_the_same_word() -> None:
+    ours = _at(4, 16, "de-news.typo", "spelling", Source.NEWSLINT, "künstlerische")
+    longer = _at(
+        4, 24, "languagetool.GERMAN_SPELLER_RULE", "spelling", Source.LANGUAGETOOL, "Nordrhein-X"
+    )
+    assert _dedupe([TYPO, ours]) == [TYPO]
+    assert _dedupe([longer, ours]) == [longer]  # "Nordhein" in "Nordhein-Westfalen"
+    elsewhere = _at(20, 26, "de-news.typo", "spelling", Source.NEWSLINT, "Zimmer")
+    assert _dedupe([TYPO, elsewhere]) == [TYPO, elsewhere]

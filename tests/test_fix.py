@@ -38,6 +38,7 @@ def test_fix_on_seed_000_removes_whitespace_findings_only(shared: Path, tmp_path
         "de-news.tense-break",
         "de-news.lowercase-noun",
         "de-news.comma-correlative",  # a comma is no safe fix
+        "de-news.typo",  # nor is a typo's correction
     }
     # The diff is exactly the whitespace: every changed line differs only in its spaces.
     changed = [

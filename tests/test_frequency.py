@@ -45,3 +45,16 @@ def test_an_unwritable_cache_falls_back_to_wordfreq(tmp_path: Path) -> None:
 def test_a_language_without_a_list_knows_no_words(tmp_path: Path) -> None:
     assert prepare("xx", Home(tmp_path)) is None
     assert _Table("xx", None).zipf("Haus") == 0.0
+
+
+def test_common_words_come_from_memory_and_rarer_ones_from_the_table(table: Path) -> None:
+    lookup = _Table("de", table)
+    words = ["Haus", "Straße", "Luger", "Affeh", "al-Hak"]
+    common = lookup.frequent(words, 3.0)
+    assert common == {w: lookup.zipf(w) for w in ["Haus", "Straße", "al-Hak"]}  # 3.0
+    snapshot = table.with_name(f"{table.stem}-common.marshal")
+    assert snapshot.stat().st_mode & 0o777 == 0o600  # written beside the table, once
+    rarer = lookup.frequent(words, 1.0)
+    assert rarer == {w: lookup.zipf(w) for w in ["Haus", "Straße", "Luger", "al-Hak"]}
+    assert _Table("de", table).frequent(["Haus"], 3.0) == {"Haus": lookup.zipf("Haus")}
+    assert _Table("de", None).frequent(["Haus", "Affeh"], 3.0) == {"Haus": lookup.zipf("Haus")}

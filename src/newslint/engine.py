@@ -268,9 +268,12 @@ def _dedupe(diagnostics: list[Diagnostic]) -> list[Diagnostic]:
     (doubled spaces, unpaired quotes, "fürKim" as a joined word rather than a typo) —
     except a typo that newslint took for a lowercase noun ("der künstleriche Leiter":
     the speller's "künstlerische", not "Künstleriche") or for a verb in a tense break
-    ("Sie knönten": the tense of a word that does not exist is a guess)."""
+    ("Sie knönten": the tense of a word that does not exist is a guess). Where both
+    newslint and the speller call a word misspelt, the speller's match stands: its
+    dictionary ranks the suggestions."""
     typos = [d for d in diagnostics if d.source is Source.LANGUAGETOOL and d.category == "spelling"]
     diagnostics = [d for d in diagnostics if not any(_misread_typo(d, t) for t in typos)]
+    diagnostics = [d for d in diagnostics if not any(_second_speller(d, t) for t in typos)]
     seen: set[tuple[object, ...]] = set()
     ours = [d for d in diagnostics if d.source is Source.NEWSLINT]
     kept = []
@@ -295,6 +298,13 @@ def _misread_typo(ours: Diagnostic, typo: Diagnostic) -> bool:
     if ours.category == "tense":
         return True
     return ours.category == "capitalization" and not set(ours.suggestions) & set(typo.suggestions)
+
+
+def _second_speller(ours: Diagnostic, typo: Diagnostic) -> bool:
+    """newslint's own spelling finding on a word LanguageTool's speller flags too."""
+    if ours.source is not Source.NEWSLINT or ours.category != "spelling":
+        return False
+    return ours.offset < typo.end_offset and typo.offset < ours.end_offset
 
 
 def _covers(ours: Diagnostic, theirs: Diagnostic) -> bool:

@@ -16,8 +16,10 @@ reporting each one buries the real typos. Two things tell them apart:
 
 from __future__ import annotations
 
+import unicodedata
 from collections.abc import Callable, Iterable, Mapping
 
+from newslint.frequency import frequent as frequent_words
 from newslint.frequency import zipf as frequency
 
 _ROWS = ("qwertzuiopü", "asdfghjklöä", "yxcvbnm")
@@ -283,6 +285,7 @@ def _split_is_german(suggestion: str, is_noun: Callable[[str], bool]) -> bool:
 
 
 _ALPHABET = "abcdefghijklmnopqrstuvwxyzäöüß"
+_NEIGHBOUR_KEYS = {a: "".join(b for b in _KEY if b != a and _neighbours(a, b)) for a in _KEY}
 _OWN_SLIPS = frozenset({"swap", "double", "extra"})
 
 
@@ -306,8 +309,104 @@ def slip_to_everyday(word: str, zipf: Callable[[str], float] = frequency) -> str
 def slips_to_common(word: str, zipf: Callable[[str], float]) -> list[str]:
     """Everyday words (Zipf ≥ 3.5: Standard) one swap, doubling or dropped letter away from
     `word`, commonest first."""
-    candidates = {word[:i] + word[i + 1 :] for i in range(len(word))}  # a letter too many
-    candidates |= {word[:i] + word[i + 1] + word[i] + word[i + 2 :] for i in range(len(word) - 1)}
-    candidates |= {word[:i] + c + word[i:] for i in range(len(word) + 1) for c in _ALPHABET}
-    scored = [(zipf(c), c) for c in candidates - {word}]
+    scored = [(zipf(c), c) for c in _slips(word, _OWN_SLIPS | {"drop"})]
     return [c for z, c in sorted(scored, reverse=True) if z >= EVERYDAY_ZIPF][:3]
+
+
+def _slips(word: str, kinds: frozenset[str]) -> dict[str, str]:
+    """The words `word` could be a slip of, each with the slip ("drop": `word` lacks a
+    letter of it; "extra": has one too many, "double" when it doubles its neighbour)."""
+    found: dict[str, str] = {}
+    n = len(word)
+    if "swap" in kinds:
+        for i in range(n - 1):
+            found[word[:i] + word[i + 1] + word[i] + word[i + 2 :]] = "swap"
+    for i in range(n):
+        doubled = word[i] in word[i - 1 : i] + word[i + 1 : i + 2]
+        if ("double" if doubled else "extra") in kinds:
+            found.setdefault(word[:i] + word[i + 1 :], "double" if doubled else "extra")
+    if "drop" in kinds:
+        for i in range(n + 1):
+            for char in _ALPHABET:
+                found.setdefault(word[:i] + char + word[i:], "drop")
+    if "keyboard" in kinds:
+        for i in range(n):
+            for char in _NEIGHBOUR_KEYS.get(word[i], ""):
+                found.setdefault(word[:i] + char + word[i + 1 :], "keyboard")
+    found.pop(word, None)
+    return found
+
+
+# Newslint's own look at words no speller flagged: a German speller accepts any word it can
+# split into known stems, so "Inforationen" (Info + Rationen) and "Rumfahrtexperten" pass.
+# A word the reference corpus has never seen that one slip turns into a word it knows well
+# is a typo; seen words, known compounds and short stems are left alone.
+UNSEEN_TARGET_ZIPF = 3.0  # the word meant (or the compound's stem meant) is at least this common
+_UNSEEN_SLIPS = frozenset({"swap", "double", "drop", "keyboard"})
+_STEM = 4  # a compound's stems have at least this many letters ...
+_SLIPPED_STEM = 5  # ... and a slip is looked for in stems (and beside stems) of this many
+
+
+_Frequent = Callable[[Iterable[str], float], Mapping[str, float]]
+
+
+def unseen_slip(word: str, frequent: _Frequent = frequent_words) -> str | None:
+    """The word meant, when `word` is unseen (or rare) and one slip from a common word:
+    "Zimmre" (Zimmer), "Inforationen" (Informationen), or in a compound one slip from a
+    common stem beside a known one: "Rumfahrtexperten" (Raumfahrtexperten)."""
+    lower = unicodedata.normalize("NFC", word).lower()
+    own = frequent([lower], NAME_ZIPF).get(lower, 0.0)
+    if own >= RARE_ZIPF:
+        return None
+    if own >= NAME_ZIPF:  # in the corpus, though rarely: only a letter slip of a far commoner word
+        meant = _likeliest(lower, _LETTER_SLIPS, own + LEAP_ZIPF, frequent)
+    else:
+        meant = _likeliest(lower, _UNSEEN_SLIPS, UNSEEN_TARGET_ZIPF, frequent)
+        if meant is None and word[:1].isupper():  # compounds: nouns
+            meant = _compound_slip(lower, frequent)
+    if meant is None:
+        return None
+    return meant[:1].upper() + meant[1:] if word[:1].isupper() else meant
+
+
+def _likeliest(word: str, kinds: frozenset[str], needed: float, frequent: _Frequent) -> str | None:
+    """The commonest word at least `needed` common that a letter slip (swapped, doubled,
+    dropped) makes `word` of, else one a neighbouring key does."""
+    candidates = _slips(word, kinds)
+    scores = frequent(candidates, needed)
+    ranked = sorted((candidates[c] == "keyboard", -z, c) for c, z in scores.items())
+    return ranked[0][2] if ranked else None
+
+
+def _compound_slip(word: str, frequent: _Frequent) -> str | None:
+    """A compound with a slip inside one stem (not at the seam), the other stem a known word
+    of five letters or more. None for a compound of two known words, even rare ones
+    ("Karenz|tage")."""
+    cuts = range(_STEM, len(word) - _STEM + 1)
+    parts = frequent({p for i in cuts for p in (word[:i], word[: i - 1], word[i:])}, NAME_ZIPF)
+
+    def known(part: str) -> bool:
+        return parts.get(part, 0.0) >= RARE_ZIPF
+
+    for i in cuts:  # a linking s: "Nationalrats|sitzungen"
+        head, tail = word[:i], word[i:]
+        if (known(head) or (head.endswith("s") and known(head[:-1]))) and known(tail):
+            return None
+    for i in cuts:
+        head, tail = word[:i], word[i:]
+        for part, rest in ((head, tail), (tail, head)):
+            if min(len(part), len(rest)) < _SLIPPED_STEM or part in parts:
+                continue  # the slip is looked for in a stem the corpus has never seen
+            if parts.get(rest, 0.0) < UNSEEN_TARGET_ZIPF:
+                continue
+            linked = part is head and part.endswith("s") and len(part) > _SLIPPED_STEM
+            linking = "s" if linked else ""
+            stem = part[: len(part) - len(linking)]
+            meant = _likeliest(stem, _UNSEEN_SLIPS, UNSEEN_TARGET_ZIPF, frequent)
+            if meant is None:
+                continue
+            if part is head and meant[-1] == stem[-1]:
+                return meant + linking + tail
+            if part is tail and meant[0] == stem[0]:  # "Contra|ption" is not "Contra|option"
+                return head + meant
+    return None

@@ -5,24 +5,14 @@ from __future__ import annotations
 import pytest
 
 from newslint.checks.joinedverb import JoinedVerbCheck
-from newslint.document.reader import parse
-from newslint.engine import lint_document, to_diagnostic
 from newslint.packs.loader import load_rule, shipped_packs_dir
+from tests.checks.located import Located, located_findings
 
 RULE = load_rule(shipped_packs_dir() / "de-news" / "joined-verb.yaml", "de-news")
 
 
-def _findings(text: str) -> list[tuple[int, int, str, tuple[str, ...]]]:
-    """(line, column, flagged text, suggestions) for each finding in an article."""
-    document = parse("artikel.txt", "Titel\n\n" + text)
-    located, errors = lint_document(document, [JoinedVerbCheck(RULE)])
-    assert not errors
-    out = []
-    for i, finding in located:
-        block = document.blocks[i]
-        d = to_diagnostic(document, block, finding)
-        out.append((d.line, d.column, block.text[finding.start : finding.end], d.suggestions))
-    return out
+def _findings(text: str) -> list[Located]:
+    return located_findings(JoinedVerbCheck(RULE), text)
 
 
 def test_noun_and_infinitive_run_together_after_a_modal() -> None:

@@ -51,7 +51,7 @@ def test_format_golden_on_seed_000(fmt: str, shared: Path, monkeypatch: pytest.M
     if fmt == "gitlab":
         report = json.loads(output)
         fingerprints = [issue["fingerprint"] for issue in report]
-        assert len(fingerprints) == len(set(fingerprints)) == 23
+        assert len(fingerprints) == len(set(fingerprints)) == 24
         for issue in report:
             assert {"description", "check_name", "fingerprint", "severity", "location"} <= set(
                 issue

@@ -17,6 +17,7 @@ _KINDS: dict[str, str] = {
     "tense": "newslint.checks.tense:TenseCheck",
     "capitalization": "newslint.checks.capitalization:CapitalizationCheck",
     "joined-verb": "newslint.checks.joinedverb:JoinedVerbCheck",
+    "typo": "newslint.checks.typo:TypoCheck",
 }
 
 

@@ -1,0 +1,82 @@
+"""`typo`: a word no reference text has, one slip from a common word („Zimmre“ for
+„Zimmer“, „Inforationen“ for „Informationen“, „Rumfahrtexperten“ for „Raumfahrtexperten“).
+
+A German speller accepts any word it can split into stems it knows, so these pass
+LanguageTool: „Info|rationen“, „Zahl|lungen“, „Rum|fahrt“. The reference corpus
+(wordfreq, `newslint.frequency`) knows which words are actually written. A word is
+reported when the corpus has never seen it (or only rarely, then it takes a letter slip of
+a word hundreds of times commoner) and one slip — two letters swapped, one doubled or
+dropped, a neighbouring key — makes a common word of it or, in a noun compound, a common
+stem beside a known one. Compounds of two known words, words with capitals inside
+(„iPhone“), all-caps acronyms, short words and words the article uses twice (names) are
+left alone (`spelling.unseen_slip`).
+
+Where LanguageTool flags the same word, its match (with its dictionary's suggestions) is
+the one reported (`engine._dedupe`); this kind finds what the speller let through, and
+runs without LanguageTool as well.
+"""
+
+from __future__ import annotations
+
+import collections
+from collections.abc import Iterator, Sequence
+from functools import lru_cache
+from typing import Any, ClassVar
+
+import regex
+
+from newslint.checks.base import Check, Rule, render
+from newslint.diagnostic import Finding
+from newslint.document.model import Block
+from newslint.frequency import frequent
+from newslint.spelling import ENGLISH, RARE_ZIPF, unseen_slip
+
+# Letters between non-letters; a hyphen may join parts („Covid-Patienen“), an apostrophe or
+# a digit makes a token something else („geht's“, „4G-Netz“).
+_WORD = regex.compile(r"(?<![\p{L}\p{M}\p{N}'’_])\p{L}+(?![\p{L}\p{M}\p{N}'’_])")
+
+
+class TypoCheck(Check):
+    KIND = "typo"
+    BLOCKWISE = False  # a word used elsewhere in the article is no typo
+    OPTIONS: ClassVar[dict[str, Any]] = {
+        "min_length": {
+            "type": "integer",
+            "minimum": 3,
+            "description": "Shorter words are not judged (default 5).",
+        },
+    }
+
+    def __init__(self, rule: Rule) -> None:
+        super().__init__(rule)
+        self.min_length: int = rule.options.get("min_length", 5)
+
+    def run_document(self, blocks: Sequence[Block]) -> Iterator[tuple[int, Finding]]:
+        """A word the article uses twice is a name or a term spelt on purpose („Rumblr“):
+        a typo is rarely repeated letter for letter. So words are counted over the article."""
+        found = [(i, m) for i in self.candidates(blocks) for m in _WORD.finditer(blocks[i].text)]
+        found = [(i, m) for i, m in found if self._judged(m.group())]
+        if not found:
+            return
+        uses = collections.Counter(m.group() for _, m in found)
+        seen = frequent({m.group().lower() for _, m in found}, RARE_ZIPF)
+        for index, match in found:
+            word = match.group()
+            if uses[word] > 1 or word.lower() in seen or self.is_exception(word):
+                continue
+            meant = _meant(word)
+            if meant is not None:
+                message = render(self.rule.message, match, word=word, replacement=meant)
+                yield index, self.finding(match.start(), match.end(), message, (meant,))
+
+    def run(self, block: Block) -> Iterator[Finding]:
+        for _, finding in self.run_document([block]):
+            yield finding
+
+    def _judged(self, word: str) -> bool:
+        return len(word) >= self.min_length and word[1:].islower() and word.lower() not in ENGLISH
+
+
+@lru_cache(maxsize=8192)
+def _meant(word: str) -> str | None:
+    return unseen_slip(word)

@@ -1,0 +1,64 @@
+"""The `typo` kind (rule de-news.typo): unseen words one slip from a common word."""
+
+from __future__ import annotations
+
+import pytest
+
+from newslint.checks.typo import TypoCheck
+from newslint.packs.loader import load_rule, shipped_packs_dir
+from newslint.spelling import unseen_slip
+from tests.checks.located import Located, located_findings
+
+RULE = load_rule(shipped_packs_dir() / "de-news" / "typo.yaml", "de-news")
+
+
+def _findings(text: str) -> list[Located]:
+    return located_findings(TypoCheck(RULE), text)
+
+
+def test_slips_the_speller_lets_through_as_compounds() -> None:
+    text = "Das Zimmre war klein.\n\nEs fehlen Inforationen, sagen die Rumfahrtexperten der Nasa."
+    assert _findings(text) == [
+        (3, 5, "Zimmre", ("Zimmer",)),
+        (5, 11, "Inforationen", ("Informationen",)),
+        (5, 35, "Rumfahrtexperten", ("Raumfahrtexperten",)),
+    ]
+
+
+def test_a_word_the_article_uses_twice_is_a_name() -> None:
+    text = "Die Plattform Rumblr wächst.\n\nRumblr hat nun zehn Millionen Nutzer."
+    assert _findings(text) == []
+    assert _findings("Die Plattform Rumblr wächst.") == [(3, 15, "Rumblr", ("Tumblr",))]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Die Nationalratssitzungen dauern lange.",  # a compound of known words, linking s
+        "Die Karenztage sind gezählt.",  # Karenz (rare) + Tage: still a compound
+        "Ein Contraption aus Holz.",  # no slip at the seam: not "Contra|option"
+        "Das iPhone und die OECD.",  # capitals inside, all caps
+        "Er sagt, Ofer Tchernichovski forscht.",  # names: no slip of a common word
+        "Das Zimmer ist groß.",  # seen words are not judged
+    ],
+)
+def test_known_words_compounds_and_names_pass(text: str) -> None:
+    assert _findings(text) == []
+
+
+@pytest.mark.parametrize(
+    ("word", "meant"),
+    [
+        ("Zimmre", "Zimmer"),  # swap
+        ("Macheer", "Macher"),  # double
+        ("erzzwingen", "erzwingen"),  # lowercase
+        ("Bobachtungsstelle", "Beobachtungsstelle"),  # a dropped letter, linking s
+        ("Regionalmeitserschaft", "Regionalmeisterschaft"),  # in the second stem
+        ("Striet", "Streit"),  # rare in the corpus (Zipf 1.3): a letter slip of a far commoner word
+        ("Stoffelige", None),  # "Stoff|elige" is not "Stoff|elite": the slip must be in a stem
+        ("Gradacac", None),
+        ("Deutschland", None),
+    ],
+)
+def test_the_word_meant(word: str, meant: str | None) -> None:
+    assert unseen_slip(word) == meant
