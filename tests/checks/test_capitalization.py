@@ -37,6 +37,10 @@ def _findings(text: str, path: str = "artikel.txt", rule: Rule = RULE) -> list[t
         ("Derzeit kursiert diese nachricht nur in sozialen Netzwerken.", [(23, "nachricht")]),
         ("Der Verteidiger der angeklagten beantragte eine Vertagung.", [(20, "angeklagten")]),
         ("Die Hälfte der kabinettsposten geht an die Partei.", [(15, "kabinettsposten")]),
+        # an infinitive after "ein" or "kein" (no pronouns there, unlike "das")
+        ("Es sei ein mitverschulden der Gläubiger.", [(11, "mitverschulden")]),
+        ("Es gibt kein verhandeln mehr.", [(13, "verhandeln")]),
+        ("Ob – und in welchem Umfang – ein mitverschulden vorliegt.", [(33, "mitverschulden")]),
         ("Die Förderung gilt auch für das burgenland.", [(32, "burgenland")]),
         ("Am ende der Saison stand der Abstieg fest.", [(3, "ende")]),
         # after an attributive adjective; nominalised infinitives
@@ -133,6 +137,8 @@ def test_lowercase_noun_is_flagged(text: str, expected: list[tuple[int, str]]) -
         "Die lauf ich nicht.",
         "Sie zeigte eine rote Karte aus Pappe.",
         "Während die linke Hälfte wacht, ruht die rechte wie gewohnt.",
+        "Wir wollen das essen.",
+        "Er lud sie ein zu bleiben.",
     ],
 )
 def test_correct_text_passes(text: str) -> None:

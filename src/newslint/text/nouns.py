@@ -41,6 +41,10 @@ _CONTRACTED = _words("zum zur beim vom im am ins ans aufs fürs übers durchs um
 # Determiners before an adjective that agrees with a neuter singular noun ("ein schnelles",
 # "dem schnellen", "das schnelle" handeln).
 _EIN_WORDS = _words("ein kein mein dein sein ihr unser euer")
+# Before an infinitive these can only be its article: a nominalised infinitive is neuter
+# ("ein mitverschulden"), and "ein" and "kein" are no pronouns there ("das" is: "Wir wollen
+# das essen").
+_NEUTER_EIN = _words("ein kein")
 _NEUTER_OBLIQUE = _CONTRACTED | _words(
     "dem des einem eines diesem dieses jedem jedes keinem keines meinem meines deinem "
     "seinem seines ihrem ihres unserem unseres"
@@ -250,6 +254,7 @@ def _nominal_slot(words: Sequence[str], tags: Sequence[str], i: int) -> bool:
         or _article_after_preposition(words, tags, i)
         or (tags[i] == "ADJ(D)" and tags[i - 1] == "ART")  # "nach einem remis"
         or (tags[i] == "VV(IMP)" and tags[i - 1] in _DETERMINERS)  # "einen stoß gegeben"
+        or (tags[i] in ("VV(INF)", "VV(FIN)") and words[i - 1].lower() in _NEUTER_EIN)
         or _unattached(words, tags, i)
         or _second_finite(words, tags, i)
     )
@@ -300,6 +305,8 @@ def _nominalised(words: Sequence[str], tags: Sequence[str], i: int, lexical: Lex
         return "determiner"  # an imperative opens its clause; after a determiner it is a noun
     if _unattached(words, tags, i) and lexical.noun_first:
         return "noun"
+    if lexical.infinitive and before in _NEUTER_EIN and tags[i - 1] in _DETERMINERS | {"CARD"}:
+        return "nominalised infinitive"  # "ein mitverschulden (der Gläubiger) vorliegt"
     if lexical.infinitive and after not in _FINITE:
         if before in _CONTRACTED or _article_after_preposition(words, tags, i):
             return "nominalised infinitive"
