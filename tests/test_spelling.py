@@ -130,6 +130,16 @@ def test_a_name_run_into_a_verb_or_preposition_is_split() -> None:
     assert joined("Tullnein", known, zipf=frequency) is None  # "ein" needs a lexicon word
 
 
+def test_a_compound_run_into_a_preposition_is_split() -> None:
+    """A long head the corpus lacks counts as common as its rarer stem; only before tails
+    that end no long word."""
+    known = {"Gruppe"}.__contains__
+    assert joined("Gleitzeitmodellohne", known, zipf=frequency) == "Gleitzeitmodell ohne"
+    assert joined("Fahrradfahreroder", known, zipf=frequency) == "Fahrradfahrer oder"
+    assert joined("Umweltaktivist", known, zipf=frequency) is None  # "-ist" ends words
+    assert joined("Gleitzeitmodellohne", known) is None  # without the corpus
+
+
 def test_compound_frequency_is_that_of_the_rarer_stem() -> None:
     assert compound_zipf("Stadtstudio", frequency) >= 2.5 > frequency("Stadtstudio")
     assert compound_zipf("Ellenikone", frequency) == frequency("Ellenikone")  # too short

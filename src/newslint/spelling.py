@@ -91,6 +91,11 @@ _WORD_TAILS = (
 )  # fmt: skip
 
 
+# Of those, the ones no long word ends in: before them the head may be a compound of
+# eleven letters or more that the corpus lacks ("Gleitzeitmodell|ohne").
+_PREPOSITION_TAILS = ("für", "bei", "nach", "über", "ohne", "oder", "aber")
+
+
 def joined(
     word: str,
     known: Callable[[str], bool],
@@ -112,6 +117,12 @@ def joined(
             return f"{head} {tail}"
         if tail in _WORD_TAILS and len(head) >= 4 and attested(head, zipf):
             return f"{head} {tail}"
+        if (
+            tail in _PREPOSITION_TAILS
+            and len(head) >= _COMPOUND_LENGTH
+            and compound_zipf(head, zipf) >= RARE_ZIPF
+        ):
+            return f"{head} {tail}"  # a compound of common stems: "Gleitzeitmodell ohne"
     return None
 
 
