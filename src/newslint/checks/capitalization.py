@@ -68,6 +68,7 @@ class CapitalizationCheck(Check):
     OPTIONS: ClassVar[dict[str, Any]] = {
         "lowercase_words": _list("Words that may stay lowercase in a noun slot (hunderte)."),
         "lowercase_phrases": _list("Two-word phrases in which a word stays lowercase (am besten)."),
+        "fractions": _list("Lowercase before a measure only: 'ein viertel Liter', 'ein Viertel der'."),
         "verb_phrases": _list("Noun and verb (infinitive) of fixed phrases: 'sorgen machen'."),
         "colours": _list("Nouns after 'in', 'auf', 'bei' unless a noun follows: 'in Rot'."),
         "proper_names": _list("Names with a capitalised adjective: 'Erste Hilfe'."),
@@ -78,6 +79,7 @@ class CapitalizationCheck(Check):
         super().__init__(rule)
         o = rule.options
         self.lowercase_words = frozenset(w.lower() for w in o.get("lowercase_words", ()))
+        self.fractions = frozenset(w.lower() for w in o.get("fractions", ()))
         self.lowercase_phrases = frozenset(
             tuple(p.lower().split()) for p in o.get("lowercase_phrases", ())
         )
@@ -143,6 +145,8 @@ class CapitalizationCheck(Check):
         before, after = (words[i - 1].lower(), word), (word, next_word(words, i))
         if word in self.lowercase_words or {before, after} & self.lowercase_phrases:
             return False
+        if word in self.fractions and next_tag(words, tags, i) in LEADS_ON:
+            return False  # before a measure: "ein viertel Liter", "ein dreiviertel Jahr"
         if self.is_exception(word):
             return False
         return (
