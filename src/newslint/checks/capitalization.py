@@ -68,7 +68,9 @@ class CapitalizationCheck(Check):
     OPTIONS: ClassVar[dict[str, Any]] = {
         "lowercase_words": _list("Words that may stay lowercase in a noun slot (hunderte)."),
         "lowercase_phrases": _list("Two-word phrases in which a word stays lowercase (am besten)."),
-        "fractions": _list("Lowercase before a measure only: 'ein viertel Liter', 'ein Viertel der'."),
+        "fractions": _list(
+            "Lowercase before a measure only: 'ein viertel Liter', 'ein Viertel der'."
+        ),
         "verb_phrases": _list("Noun and verb (infinitive) of fixed phrases: 'sorgen machen'."),
         "colours": _list("Nouns after 'in', 'auf', 'bei' unless a noun follows: 'in Rot'."),
         "proper_names": _list("Names with a capitalised adjective: 'Erste Hilfe'."),
