@@ -90,6 +90,8 @@ def reason(words: Sequence[str], tags: Sequence[str], i: int) -> str | None:
         return "demonym"  # "der wiener", "die grazer Polizei"
     if word in _DATE_NOUNS and _before_date(words, i):
         return "date"  # "ende 2015", "mitte Mai"
+    if word == "mal" and tags[i - 1] == "ADJ(A)":
+        return "attributive"  # "das erste mal", "beim nächsten mal": the adverb takes none
     if tags[i] not in _NOMINAL and not _nominal_slot(words, tags, i):
         return None  # the common case, decided without the lexicon
     lexical = _lexical(word)
@@ -318,6 +320,11 @@ def _nominalised(words: Sequence[str], tags: Sequence[str], i: int, lexical: Lex
                 return "nominalised infinitive"
     if lexical.only_nominal and before in _SOMETHING:
         return "noun"  # "für mehr speicher", "viel geld"
+    unknown_noun = not lexical.known and lexical.noun_first
+    if unknown_noun and tags[i - 1] == "ADJ(A)" and _determined(tags, i - 1):
+        # "der jungen weißbüschelaffen hängt": a compound the lexicon lacks, mostly a
+        # noun, and the only noun the adjective could describe
+        return "noun"
     if lexical.noun_first and (
         before in _CONTRACTED  # "bis zum alter von"
         # "zu weiten teilen": a preposition and an adjective need a noun ("viele kleine
