@@ -52,7 +52,7 @@ def test_common_words_come_from_memory_and_rarer_ones_from_the_table(table: Path
     words = ["Haus", "Straße", "Luger", "Affeh", "al-Hak"]
     common = lookup.frequent(words, 3.0)
     assert common == {w: lookup.zipf(w) for w in ["Haus", "Straße", "al-Hak"]}  # 3.0
-    snapshot = table.with_name(f"{table.stem}-common.marshal")
+    snapshot = table.with_name(f"{table.stem}-zipf3.marshal")
     assert snapshot.stat().st_mode & 0o777 == 0o600  # written beside the table, once
     rarer = lookup.frequent(words, 1.0)
     assert rarer == {w: lookup.zipf(w) for w in ["Haus", "Straße", "Luger", "al-Hak"]}

@@ -72,7 +72,7 @@ class _Table:
             if row is None:
                 return 0.0
             total += 1.0 / row[0]
-        return round(math.log10(1.0 / total) + 9, 2)
+        return _zipf_of(1.0 / total)
 
     def frequent(self, words: Iterable[str], at_least: float) -> dict[str, float]:
         if self._db is not None and at_least >= COMMON_ZIPF:
@@ -95,20 +95,19 @@ class _Table:
         assert self._db is not None
         keys = list(keys)
         found: dict[str, float] = {}
-        threshold = 10 ** (at_least - 9) * (1 - 1e-9)  # Zipf values are rounded
         for start in range(0, len(keys), _BATCH):
             chunk = keys[start : start + _BATCH]
             marks = ",".join("?" * len(chunk))
             query = f"SELECT word, freq FROM words WHERE word IN ({marks}) AND freq >= ?"
-            found.update(self._db.execute(query, [*chunk, threshold]))
-        return {f: round(math.log10(freq) + 9, 2) for f, freq in found.items()}
+            found.update(self._db.execute(query, [*chunk, _lowest_frequency(at_least)]))
+        return {f: _zipf_of(freq) for f, freq in found.items()}
 
     @cached_property
     def _common(self) -> dict[str, float]:
         """Every word of Zipf 3 or more (~40,000 in German), read once from a snapshot
         beside the table (15 ms; the scan that makes it takes 0.1 s)."""
         assert self._path is not None
-        snapshot = self._path.with_name(f"{self._path.stem}-common.marshal")
+        snapshot = self._path.with_name(f"{self._path.stem}-zipf{COMMON_ZIPF:g}.marshal")
         try:
             common: dict[str, float] = marshal.loads(snapshot.read_bytes())
             return common
@@ -127,8 +126,17 @@ class _Table:
     def _query_all(self, at_least: float) -> dict[str, float]:
         assert self._db is not None
         query = "SELECT word, freq FROM words WHERE freq >= ?"
-        rows = self._db.execute(query, (10 ** (at_least - 9),))
-        return {word: round(math.log10(freq) + 9, 2) for word, freq in rows}
+        rows = self._db.execute(query, (_lowest_frequency(at_least),))
+        return {word: _zipf_of(freq) for word, freq in rows}
+
+
+def _zipf_of(frequency: float) -> float:
+    return round(math.log10(frequency) + 9, 2)
+
+
+def _lowest_frequency(zipf: float) -> float:
+    """The smallest frequency whose Zipf value, rounded as `_zipf_of` does, is `zipf`."""
+    return float(10 ** (zipf - 0.005 - 9))
 
 
 def prepare(language: str, home: Home | None = None) -> Path | None:

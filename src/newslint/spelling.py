@@ -405,19 +405,18 @@ def _compound_slip(word: str, frequent: _Frequent) -> str | None:
             return None
     for i in cuts:
         head, tail = word[:i], word[i:]
-        for part, rest in ((head, tail), (tail, head)):
+        for part, rest, first in ((head, tail, True), (tail, head, False)):
             if min(len(part), len(rest)) < _SLIPPED_STEM or part in parts:
                 continue  # the slip is looked for in a stem the corpus has never seen
             if parts.get(rest, 0.0) < UNSEEN_TARGET_ZIPF:
                 continue
-            linked = part is head and part.endswith("s") and len(part) > _SLIPPED_STEM
-            linking = "s" if linked else ""
+            linking = "s" if first and part.endswith("s") and len(part) > _SLIPPED_STEM else ""
             stem = part[: len(part) - len(linking)]
             meant = _likeliest(stem, _UNSEEN_SLIPS, UNSEEN_TARGET_ZIPF, frequent)
             if meant is None:
                 continue
-            if part is head and meant[-1] == stem[-1]:
+            if first and meant[-1] == stem[-1]:
                 return meant + linking + tail
-            if part is tail and meant[0] == stem[0]:  # "Contra|ption" is not "Contra|option"
+            if not first and meant[0] == stem[0]:  # "Contra|ption" is not "Contra|option"
                 return head + meant
     return None
