@@ -5,6 +5,7 @@ from __future__ import annotations
 import io
 import json
 import sqlite3
+import threading
 from pathlib import Path
 
 import pytest
@@ -122,3 +123,27 @@ def test_other_table_layout_is_replaced(home: Path, linted: list[str]) -> None:
     first = _check(home / "a.txt")
     assert _check(home / "a.txt") == first
     assert len(linted) == 1
+
+
+def test_two_caches_opening_a_new_file_at_once_both_work(tmp_path: Path) -> None:
+    """A first run opens the YAML rules' and LanguageTool's findings caches in two threads
+    at once; switching a new file to write-ahead logging needs a lock SQLite does not wait
+    for, so one of them used to be switched off (about one time in ten)."""
+    warnings: list[str] = []
+    for attempt in range(60):
+        path = tmp_path / str(attempt) / "findings.sqlite3"
+        barrier = threading.Barrier(2)
+
+        def use(name: str, path: Path = path, barrier: threading.Barrier = barrier) -> None:
+            barrier.wait()
+            cache = FindingsCache(path, name, warnings.append)
+            cache.put_many([((name, "verify"), [])])
+            cache.close()
+
+        threads = [threading.Thread(target=use, args=(name,)) for name in ("yaml", "lt")]
+        for thread in threads:
+            thread.start()
+        for thread in threads:
+            thread.join()
+        assert warnings == []
+        assert FindingsCache(path, "yaml", warnings.append).get_many([("yaml", "verify")])

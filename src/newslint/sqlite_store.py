@@ -72,7 +72,7 @@ class SqliteStore:
         try:
             db = sqlite3.connect(self.path, timeout=10.0, isolation_level=None)
             try:
-                db.execute("PRAGMA journal_mode=WAL")
+                _write_ahead_log(db)
                 db.execute("PRAGMA synchronous=NORMAL")
                 db.executescript(self.DDL)
                 columns = tuple(row[1] for row in db.execute(f"PRAGMA table_info({self.TABLE})"))
@@ -128,3 +128,20 @@ def _user_only(path: Path) -> None:
 def _looks_corrupt(exc: sqlite3.DatabaseError) -> bool:
     text = str(exc).lower()
     return any(s in text for s in ("not a database", "malformed", "corrupt", "file is encrypted"))
+
+
+_WAL_ATTEMPTS = 20
+
+
+def _write_ahead_log(db: sqlite3.Connection) -> None:
+    """Switch a file to write-ahead logging (it stays so). On a new file two connections race
+    for the lock this needs (a first run opens the YAML rules' and LanguageTool's findings
+    caches at once), and SQLite fails at once instead of waiting its busy timeout: retry."""
+    for attempt in range(_WAL_ATTEMPTS):
+        try:
+            db.execute("PRAGMA journal_mode=WAL")
+            return
+        except sqlite3.OperationalError as exc:
+            if "locked" not in str(exc) or attempt == _WAL_ATTEMPTS - 1:
+                raise
+            time.sleep(0.01 * (attempt + 1))
