@@ -359,12 +359,16 @@ _SLIPPED_STEM = 5  # ... and a slip is looked for in stems (and beside stems) of
 
 
 _Frequent = Callable[[Iterable[str], float], Mapping[str, float]]
+# A function word that also ends many words ("Schaden", "weltumarmenden"): a word the
+# speller let pass is not split before it.
+_ALSO_ENDINGS = frozenset({"den"})
 
 
 def unseen_slip(word: str, frequent: _Frequent = frequent_words) -> str | None:
     """The word meant, when `word` is unseen (or rare) and one slip from a common word:
-    "Zimmre" (Zimmer), "Inforationen" (Informationen), or in a compound one slip from a
-    common stem beside a known one: "Rumfahrtexperten" (Raumfahrtexperten)."""
+    "Zimmre" (Zimmer), "Inforationen" (Informationen); a word run into a function word
+    ("Congressdie"); or in a compound one slip from a common stem beside a known one:
+    "Rumfahrtexperten" (Raumfahrtexperten)."""
     lower = unicodedata.normalize("NFC", word).lower()
     own = frequent([lower], NAME_ZIPF).get(lower, 0.0)
     if own >= RARE_ZIPF:
@@ -373,8 +377,15 @@ def unseen_slip(word: str, frequent: _Frequent = frequent_words) -> str | None:
         meant = _likeliest(lower, _LETTER_SLIPS, own + LEAP_ZIPF, frequent)
     else:
         meant = _likeliest(lower, _UNSEEN_SLIPS, UNSEEN_TARGET_ZIPF, frequent)
-        if meant is None and word[:1].isupper():  # compounds: nouns
-            meant = _compound_slip(lower, frequent)
+        if meant is None:
+            stems = _stems(lower, frequent)
+            if _known_compound(lower, stems):
+                return None  # "Weihnachts|parodie", not "Weihnachtsparo die"
+            split = joined(word, lambda _: False, zipf=frequency)
+            if split is not None and split.rpartition(" ")[2] not in _ALSO_ENDINGS:
+                return split
+            if word[:1].isupper():  # compounds: nouns
+                meant = _compound_slip(lower, stems, frequent)
     if meant is None:
         return None
     return meant[:1].upper() + meant[1:] if word[:1].isupper() else meant
@@ -389,26 +400,36 @@ def _likeliest(word: str, kinds: frozenset[str], needed: float, frequent: _Frequ
     return ranked[0][2] if ranked else None
 
 
-def _compound_slip(word: str, frequent: _Frequent) -> str | None:
-    """A compound with a slip inside one stem (not at the seam), the other stem a known word
-    of five letters or more. None for a compound of two known words, even rare ones
-    ("Karenz|tage")."""
+def _stems(word: str, frequent: _Frequent) -> Mapping[str, float]:
+    """How common each possible stem of a compound is (those the corpus has): every head
+    and tail of four letters or more, and each head without a last letter (a linking s)."""
     cuts = range(_STEM, len(word) - _STEM + 1)
-    parts = frequent({p for i in cuts for p in (word[:i], word[: i - 1], word[i:])}, NAME_ZIPF)
+    return frequent({p for i in cuts for p in (word[:i], word[: i - 1], word[i:])}, NAME_ZIPF)
+
+
+def _known_compound(word: str, stems: Mapping[str, float]) -> bool:
+    """Two stems the corpus has, even rare ones ("Karenz|tage"), a linking s allowed
+    ("Nationalrats|sitzungen")."""
 
     def known(part: str) -> bool:
-        return parts.get(part, 0.0) >= RARE_ZIPF
+        return stems.get(part, 0.0) >= RARE_ZIPF
 
-    for i in cuts:  # a linking s: "Nationalrats|sitzungen"
+    for i in range(_STEM, len(word) - _STEM + 1):
         head, tail = word[:i], word[i:]
         if (known(head) or (head.endswith("s") and known(head[:-1]))) and known(tail):
-            return None
-    for i in cuts:
+            return True
+    return False
+
+
+def _compound_slip(word: str, stems: Mapping[str, float], frequent: _Frequent) -> str | None:
+    """A compound with a slip inside one stem (not at the seam), the other stem a known word
+    of five letters or more."""
+    for i in range(_STEM, len(word) - _STEM + 1):
         head, tail = word[:i], word[i:]
         for part, rest, first in ((head, tail, True), (tail, head, False)):
-            if min(len(part), len(rest)) < _SLIPPED_STEM or part in parts:
+            if min(len(part), len(rest)) < _SLIPPED_STEM or part in stems:
                 continue  # the slip is looked for in a stem the corpus has never seen
-            if parts.get(rest, 0.0) < UNSEEN_TARGET_ZIPF:
+            if stems.get(rest, 0.0) < UNSEEN_TARGET_ZIPF:
                 continue
             linking = "s" if first and part.endswith("s") and len(part) > _SLIPPED_STEM else ""
             stem = part[: len(part) - len(linking)]

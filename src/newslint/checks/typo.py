@@ -7,7 +7,7 @@ LanguageTool: „Info|rationen“, „Zahl|lungen“, „Rum|fahrt“. The refer
 reported when the corpus has never seen it (or only rarely, then it takes a letter slip of
 a word hundreds of times commoner) and one slip — two letters swapped, one doubled or
 dropped, a neighbouring key — makes a common word of it or, in a noun compound, a common
-stem beside a known one. Compounds of two known words, words with capitals inside
+stem beside a known one; or when it is a word run into a function word („Congressdie“). Compounds of two known words, words with capitals inside
 („iPhone“), all-caps acronyms, short words and words the article uses twice (names) are
 left alone (`spelling.unseen_slip`).
 
