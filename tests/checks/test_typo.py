@@ -65,3 +65,16 @@ def test_known_words_compounds_and_names_pass(text: str) -> None:
 )
 def test_the_word_meant(word: str, meant: str | None) -> None:
     assert unseen_slip(word) == meant
+
+
+def test_nothing_is_judged_without_the_word_list(monkeypatch: pytest.MonkeyPatch) -> None:
+    """A reference corpus that knows no word (wordfreq could not load its list) would make
+    every word unseen: "Befund" would be "Bef und"."""
+    from newslint.checks import typo
+
+    monkeypatch.setattr(typo, "frequent", lambda words, at_least: {})
+    typo._word_list_available.cache_clear()
+    try:
+        assert _findings("Der Befund ist klar, das Zimmre auch.") == []
+    finally:
+        typo._word_list_available.cache_clear()

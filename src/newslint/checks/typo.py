@@ -7,9 +7,10 @@ LanguageTool: „Info|rationen“, „Zahl|lungen“, „Rum|fahrt“. The refer
 reported when the corpus has never seen it (or only rarely, then it takes a letter slip of
 a word hundreds of times commoner) and one slip — two letters swapped, one doubled or
 dropped, a neighbouring key — makes a common word of it or, in a noun compound, a common
-stem beside a known one; or when it is a word run into a function word („Congressdie“). Compounds of two known words, words with capitals inside
-(„iPhone“), all-caps acronyms, short words and words the article uses twice (names) are
-left alone (`spelling.unseen_slip`).
+stem beside a known one; or when it is a word run into a function word („Congressdie“).
+Compounds of two known words, words with capitals inside („iPhone“), all-caps acronyms,
+short words and words the article uses twice (names) are left alone
+(`spelling.unseen_slip`).
 
 Where LanguageTool flags the same word, its match (with its dictionary's suggestions) is
 the one reported (`engine._dedupe`); this kind finds what the speller let through, and
@@ -56,7 +57,7 @@ class TypoCheck(Check):
         a typo is rarely repeated letter for letter. So words are counted over the article."""
         found = [(i, m) for i in self.candidates(blocks) for m in _WORD.finditer(blocks[i].text)]
         found = [(i, m) for i, m in found if self._judged(m.group())]
-        if not found:
+        if not found or not _word_list_available():
             return
         uses = collections.Counter(m.group() for _, m in found)
         seen = frequent({m.group().lower() for _, m in found}, RARE_ZIPF)
@@ -80,3 +81,9 @@ class TypoCheck(Check):
 @lru_cache(maxsize=8192)
 def _meant(word: str) -> str | None:
     return unseen_slip(word)
+
+
+@lru_cache(maxsize=1)
+def _word_list_available() -> bool:
+    """Without the word list (wordfreq could not load it) every word would look unseen."""
+    return bool(frequent(["und"], RARE_ZIPF))
