@@ -26,6 +26,8 @@ from newslint.spelling import (
         ("witer", "weiter", "drop"),
         ("hatfe", "hatte", "keyboard"),
         ("Mitarbeitersollen", "Mitarbeiter sollen", "split"),
+        ("aufjedenfall", "auf jeden Fall", "split"),  # the noun inside gets its capital
+        ("Aufjedenfall", "auf jeden fall", None),
         ("Welbeck", "Melbeck", "substitute"),
         ("Hughes", "Hughs", "extra"),
         ("WebStandard", "Webstandard", "case"),

@@ -41,8 +41,11 @@ WEAK = frozenset({"keyboard", "extra", "substitute"})
 
 def slip(word: str, suggestion: str) -> str | None:
     """The kind of one-slip difference between a flagged word and a suggestion, if any."""
-    if " " in suggestion and suggestion.replace(" ", "") == word:
-        return "split"
+    if " " in suggestion:
+        joined_up = suggestion.replace(" ", "")
+        # a lowercase word may hide a noun: "aufjedenfall" is "auf jeden Fall"
+        if joined_up == word or (word.islower() and joined_up.lower() == word):
+            return "split"
     if len(word) == len(suggestion):
         diff = [i for i, (a, b) in enumerate(zip(word, suggestion, strict=True)) if a != b]
         if len(diff) == 2 and diff[1] == diff[0] + 1:
