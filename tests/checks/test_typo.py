@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import tracemalloc
+
 import pytest
 
 from newslint.checks.typo import TypoCheck
@@ -78,3 +80,21 @@ def test_nothing_is_judged_without_the_word_list(monkeypatch: pytest.MonkeyPatch
         assert _findings("Der Befund ist klar, das Zimmre auch.") == []
     finally:
         typo._word_list_available.cache_clear()
+
+
+def test_a_long_article_is_counted_without_keeping_its_words_matches() -> None:
+    """Words are counted as strings: keeping a match per word cost ~30 bytes of memory per
+    byte of text (a 50 MB file would need 1.5 GB)."""
+    from newslint.document.reader import parse
+
+    paragraph = "Der Bundestag hat am Donnerstag beraten, die Opposition kritisierte die Pläne."
+    document = parse("lang.txt", "Titel\n\n" + "\n\n".join([paragraph] * 25_000))  # 2 MB
+    check = TypoCheck(RULE)
+    list(check.run_document(document.blocks[:1]))  # the word list, loaded once
+    tracemalloc.start()
+    try:
+        assert list(check.run_document(document.blocks)) == []
+        peak = tracemalloc.get_traced_memory()[1]
+    finally:
+        tracemalloc.stop()
+    assert peak < 5_000_000

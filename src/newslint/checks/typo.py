@@ -54,21 +54,29 @@ class TypoCheck(Check):
 
     def run_document(self, blocks: Sequence[Block]) -> Iterator[tuple[int, Finding]]:
         """A word the article uses twice is a name or a term spelt on purpose („Rumblr“):
-        a typo is rarely repeated letter for letter. So words are counted over the article."""
-        found = [(i, m) for i in self.candidates(blocks) for m in _WORD.finditer(blocks[i].text)]
-        found = [(i, m) for i, m in found if self._judged(m.group())]
-        if not found or not _word_list_available():
+        a typo is rarely repeated letter for letter. So words are counted over the article
+        first (as strings, not matches: a 50 MB file has millions of words)."""
+        indexes = self.candidates(blocks)
+        uses = collections.Counter(
+            word
+            for i in indexes
+            for word in _WORD.findall(blocks[i].text)
+            if self._judged(word)
+        )
+        if not uses or not _word_list_available():
             return
-        uses = collections.Counter(m.group() for _, m in found)
-        seen = frequent({m.group().lower() for _, m in found}, RARE_ZIPF)
-        for index, match in found:
-            word = match.group()
-            if uses[word] > 1 or word.lower() in seen or self.is_exception(word):
-                continue
-            meant = _meant(word)
-            if meant is not None:
-                message = render(self.rule.message, match, word=word, replacement=meant)
-                yield index, self.finding(match.start(), match.end(), message, (meant,))
+        once = [word for word, count in uses.items() if count == 1]
+        seen = frequent({word.lower() for word in once}, RARE_ZIPF)
+        suspects = {w for w in once if w.lower() not in seen and not self.is_exception(w)}
+        if not suspects:
+            return
+        for index in indexes:
+            for match in _WORD.finditer(blocks[index].text):
+                word = match.group()
+                meant = _meant(word) if word in suspects else None
+                if meant is not None:
+                    message = render(self.rule.message, match, word=word, replacement=meant)
+                    yield index, self.finding(match.start(), match.end(), message, (meant,))
 
     def run(self, block: Block) -> Iterator[Finding]:
         for _, finding in self.run_document([block]):
