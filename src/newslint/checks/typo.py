@@ -58,7 +58,10 @@ class TypoCheck(Check):
         first (as strings, not matches: a 50 MB file has millions of words)."""
         indexes = self.candidates(blocks)
         uses = collections.Counter(
-            word for i in indexes for word in _WORD.findall(blocks[i].text) if self._judged(word)
+            match.group()
+            for i in indexes
+            for match in _WORD.finditer(blocks[i].text)
+            if self._judged(match.group())
         )
         if not uses or not _word_list_available():
             return
