@@ -16,15 +16,12 @@ import time
 from pathlib import Path
 
 import corpus
-from run import DEFAULT_CORPUS
+from run import DEFAULT_CORPUS, LEXICON_RULES
 
 from newslint import engine
 from newslint.config import find_project_file
 from newslint.ruleset import build_ruleset
 from newslint.run import CheckOptions, resolve_config
-
-# The rules that tag sentences with HanTa or search the word-frequency lists for slips.
-LEXICON_KINDS = ("capitalization", "joined-verb", "tense", "typo")
 
 
 def main() -> None:
@@ -64,7 +61,7 @@ def timings(folder: Path, top: int) -> None:
         f"{len(files)} files, {size:.2f} MB; config + rules {setup:.2f} s, reading {reading:.2f} s"
     )
     print(f"all {len(spent)} rules: {total:.2f} s ({size / total:.2f} MB/s)")
-    lexicon = {c.rule.id for c in ruleset.checks if c.rule.kind in LEXICON_KINDS}
+    lexicon = {c.rule.id for c in ruleset.checks if c.rule.id in LEXICON_RULES}
     regex_only = sum(s for rule, s in spent.items() if rule not in lexicon)
     print(
         f"without the {len(lexicon)} rules that use HanTa or word lists: {regex_only:.2f} s "

@@ -49,9 +49,11 @@ from newslint.languagetool.server import MARKER  # noqa: E402
 REPO = Path(__file__).resolve().parents[1]
 DEFAULT_CORPUS = REPO.parent / "shared" / "corpus" / "dev" / "dirty"
 NEWSLINT = Path(sys.executable).parent / "newslint"
-REGEX_ONLY = tuple(
-    f"--ignore=de-news.{rule}" for rule in ("tense-break", "lowercase-noun", "joined-verb", "typo")
-)  # the rules that tag sentences with HanTa or search the word-frequency lists
+# The rules that tag sentences with HanTa or search the word-frequency lists for slips.
+LEXICON_RULES = tuple(
+    f"de-news.{rule}" for rule in ("tense-break", "lowercase-noun", "joined-verb", "typo")
+)
+REGEX_ONLY = tuple(f"--ignore={rule}" for rule in LEXICON_RULES)
 WORKERS = max(1, min(4, os.cpu_count() or 1))  # newslint's client: 2 on a 2-core machine
 SINGLE_ROUNDS = 5  # single article with the server up: at least this many rounds
 

@@ -272,8 +272,7 @@ def _dedupe(diagnostics: list[Diagnostic]) -> list[Diagnostic]:
     newslint and the speller call a word misspelt, the speller's match stands: its
     dictionary ranks the suggestions."""
     typos = [d for d in diagnostics if d.source is Source.LANGUAGETOOL and d.category == "spelling"]
-    diagnostics = [d for d in diagnostics if not any(_misread_typo(d, t) for t in typos)]
-    diagnostics = [d for d in diagnostics if not any(_second_speller(d, t) for t in typos)]
+    diagnostics = [d for d in diagnostics if not any(_yields_to_typo(d, t) for t in typos)]
     seen: set[tuple[object, ...]] = set()
     ours = [d for d in diagnostics if d.source is Source.NEWSLINT]
     kept = []
@@ -288,11 +287,14 @@ def _dedupe(diagnostics: list[Diagnostic]) -> list[Diagnostic]:
     return kept
 
 
-def _misread_typo(ours: Diagnostic, typo: Diagnostic) -> bool:
+def _yields_to_typo(ours: Diagnostic, typo: Diagnostic) -> bool:
     """A lowercase-noun finding on a word the speller flags without offering it
-    capitalised, or a tense break on a word the speller flags."""
+    capitalised, a tense break on a word the speller flags, or newslint's own spelling
+    finding on a word the speller flags too."""
     if ours.source is not Source.NEWSLINT:
         return False
+    if ours.category == "spelling":
+        return _overlaps(ours, typo)
     if (ours.offset, ours.end_offset) != (typo.offset, typo.end_offset):
         return False
     if ours.category == "tense":
@@ -300,15 +302,11 @@ def _misread_typo(ours: Diagnostic, typo: Diagnostic) -> bool:
     return ours.category == "capitalization" and not set(ours.suggestions) & set(typo.suggestions)
 
 
-def _second_speller(ours: Diagnostic, typo: Diagnostic) -> bool:
-    """newslint's own spelling finding on a word LanguageTool's speller flags too."""
-    if ours.source is not Source.NEWSLINT or ours.category != "spelling":
-        return False
-    return ours.offset < typo.end_offset and typo.offset < ours.end_offset
+def _overlaps(a: Diagnostic, b: Diagnostic) -> bool:
+    return a.offset < b.end_offset and b.offset < a.end_offset
 
 
 def _covers(ours: Diagnostic, theirs: Diagnostic) -> bool:
     if (ours.offset, ours.end_offset) == (theirs.offset, theirs.end_offset):
         return True
-    overlap = ours.offset < theirs.end_offset and theirs.offset < ours.end_offset
-    return overlap and ours.category == theirs.category
+    return _overlaps(ours, theirs) and ours.category == theirs.category
