@@ -61,7 +61,6 @@ class Settings:
     config: Config
     ruleset: RuleSet
     min_severity: Severity = Severity.INFO
-    batch_checks: Sequence[BatchCheck] = ()
     findings_cache: FindingsCache | None = None  # None: --no-cache (or an in-process caller)
 
 
@@ -137,16 +136,27 @@ def to_diagnostic(document: Document, block: Block, finding: Finding) -> Diagnos
     )
 
 
-def run(results: list[FileResult], settings: Settings) -> list[FileResult]:
+def start_batches(checks: Sequence[BatchCheck], results: Sequence[FileResult]) -> Batches:
+    """Start the batch checks (LanguageTool) on the readable documents, in a background thread.
+
+    Their time is spent waiting for the server (the GIL is released), so the caller starts
+    them as soon as the files are read, before it compiles the YAML rules, and `run` lints
+    meanwhile instead of before the first request.
+    """
+    return Batches(checks, [r.document for r in results if r.document is not None])
+
+
+def run(
+    results: list[FileResult], settings: Settings, batches: Batches | None = None
+) -> list[FileResult]:
     """Check every readable document; fills in each result's diagnostics, sorted.
 
-    The batch checks (LanguageTool) start first, in a background thread: their time is spent
-    waiting for the server (the GIL is released), so the YAML rules run meanwhile instead of
-    before the first request.
+    `batches` must have been started on the same `results` (`start_batches`).
     """
     owners = [r for r in results if r.document is not None]
     documents = [r.document for r in owners if r.document is not None]
-    batches = _Batches(settings.batch_checks, documents)
+    if batches is None:
+        batches = Batches((), documents)
     for result, (located, errors) in zip(owners, _lint_all(documents, settings), strict=True):
         assert result.document is not None
         result.diagnostics += [
@@ -205,7 +215,7 @@ def _lint_all(
 BatchResult = tuple[list[tuple[int, int, Finding]], dict[int, str]]
 
 
-class _Batches:
+class Batches:
     """The batch checks run to completion in one daemon thread, started at construction.
 
     Daemon, so an interrupted run does not wait for LanguageTool at exit; an exception in the

@@ -85,6 +85,12 @@ def _compile_house_rule(rule: Rule, config: Config) -> Check:
         raise SourceError(origin, None, "vocabulary.reject", exc.message) from None
 
 
+def selected(config: Config, rule_id: str) -> bool:
+    """`--select`/`--ignore` (and the config's lists) for a rule, before the packs are compiled."""
+    select = tuple(config.get("select", []) or [])
+    return _selected(rule_id, select, tuple(config.get("ignore", []) or []))
+
+
 def _selected(rule_id: str, select: tuple[str, ...], ignore: tuple[str, ...]) -> bool:
     return (not select or matches(rule_id, select)) and not matches(rule_id, ignore)
 

@@ -21,7 +21,7 @@ from newslint.diagnostic import Diagnostic, Severity
 from newslint.engine import FileResult, Settings
 from newslint.exitcodes import ExitCode
 from newslint.files import DEFAULT_INCLUDE, expand
-from newslint.ruleset import RuleSet, build_ruleset
+from newslint.ruleset import RuleSet, build_ruleset, selected
 
 if TYPE_CHECKING:
     from newslint.findings_cache import FindingsCache
@@ -105,6 +105,9 @@ def lint(options: CheckOptions) -> tuple[list[FileResult], list[RuleSet], Severi
     with ExitStack() as stack:
         for project_file, files in collect(options):
             config = resolve_config(project_file, options)
+            results = [_read(path, display) for path, display in files]
+            # LanguageTool first: its requests go out while the YAML rules compile and run.
+            batches = engine.start_batches(_batch_checks(config, options, stack, warn), results)
             ruleset = build_ruleset(config)
             rulesets.append(ruleset)
             fail_on = Severity.parse(config.get("fail_on", "info"))
@@ -112,11 +115,9 @@ def lint(options: CheckOptions) -> tuple[list[FileResult], list[RuleSet], Severi
                 config,
                 ruleset,
                 Severity.parse(config.get("min_severity", "info")),
-                _batch_checks(config, ruleset, options, stack, warn),
                 _findings_cache(ruleset, options, stack, warn),
             )
-            results = [_read(path, display) for path, display in files]
-            all_results += engine.run(results, settings)
+            all_results += engine.run(results, settings, batches)
     return all_results, rulesets, fail_on
 
 
@@ -261,11 +262,11 @@ def _read(path: Path, display: str) -> FileResult:
 
 
 def _batch_checks(
-    config: Config, ruleset: RuleSet, options: CheckOptions, stack: ExitStack, warn: _Warnings
+    config: Config, options: CheckOptions, stack: ExitStack, warn: _Warnings
 ) -> list[engine.BatchCheck]:
     checks: list[engine.BatchCheck] = []
     lt = config.get("languagetool", {}) or {}
-    if lt.get("enabled", False) and ruleset.enabled("languagetool"):
+    if lt.get("enabled", False) and selected(config, "languagetool"):
         try:
             from newslint.checks.languagetool import LanguageToolCheck
         except ImportError:

@@ -241,3 +241,27 @@ def test_failed_document_is_not_stored(project: Path, fake: FakeLanguageTool) ->
     fake.seen.clear()
     assert _check(project)[1] == HEALTHY
     assert sum("Fehlr" in text for text in fake.seen) == 2
+
+
+def test_broken_rule_file_while_languagetool_is_asked(
+    project: Path, fake: FakeLanguageTool
+) -> None:
+    """LanguageTool's requests go out before the YAML rules compile; a rule that does not
+    compile is still the one configuration error of the run (exit 2, file and key), and
+    whatever LanguageTool answered meanwhile is not reported as a result."""
+    (project / "house").mkdir()
+    (project / "house" / "bad.yaml").write_text(
+        "kind: pattern\ndescription: d\nmessage: m\ncategory: style\npattern: '(unclosed'\n"
+        "examples:\n  fail: [{text: x, match: x}]\n  pass: [y]\n",
+        encoding="utf-8",
+    )
+    (project / "newslint.yaml").write_text(
+        f"packs: [de-news, ./house]\nlanguagetool:\n  url: {fake.url}\n  timeout: 5\n",
+        encoding="utf-8",
+    )
+    result = CliRunner().invoke(
+        cli, ["check", "--languagetool", "--format", "json", str(project / "a.txt")]
+    )
+    assert result.exit_code == 2
+    assert result.stdout == ""
+    assert "house/bad.yaml:5: key 'pattern': regular expression does not compile" in result.stderr

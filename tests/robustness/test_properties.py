@@ -78,7 +78,7 @@ ARTICLE = st.tuples(FRONT, MARKDOWN).map("".join)
 @cache
 def _settings() -> Settings:
     config = load_config(None)
-    return Settings(config, build_ruleset(config), Severity.INFO, ())
+    return Settings(config, build_ruleset(config), Severity.INFO)
 
 
 def _lint(name: str, text: str) -> FileResult:

@@ -166,6 +166,11 @@ class LanguageToolCheck:
         statistics: bool = False,
         warn: Callable[[str], None] | None = None,
     ) -> LanguageToolCheck:
+        # Imported here, before the batch thread starts: imported in that thread, the client
+        # competed for the interpreter lock with the YAML rules compiling meanwhile and held
+        # back the first request by ~0.1 s (of a ~1 s pre-commit run).
+        import newslint.languagetool.client  # noqa: F401
+
         raw = config.get("languagetool", {}) or {}
         settings = settings_from(config, use_cache)
         return cls(
