@@ -180,6 +180,26 @@ def genitive_of_name(word: str, article: Mapping[str, int]) -> bool:
     )
 
 
+# Tails that also end words as endings ("Simmering|er", "Weltmeister|in", "Landes") or
+# end many nouns ("Gemein|den"): not split off a word of the article either.
+_ENDING_TAILS = frozenset({"er", "es", "in", "den"})
+_ARTICLE_TAILS = tuple(
+    t for t in _SAFE_TAILS + _RISKY_TAILS + _WORD_TAILS if t not in _ENDING_TAILS
+)
+
+
+def joined_to_article_word(word: str, article: Mapping[str, int]) -> str | None:
+    """ "Weißbüschelaffen ein" for "Weißbüschelaffenein", "Butterfill ist" for
+    "Butterfillist": a word the article uses on its own (often a name or a term the
+    reference corpus lacks, so no speller splits it) run into a function word; ``article``
+    counts the article's words."""
+    for tail in _ARTICLE_TAILS:
+        head = word[: -len(tail)]
+        if word.endswith(tail) and len(head) >= _STEM and article.get(head, 0) > 0:
+            return f"{head} {tail}"
+    return None
+
+
 def _inflection(longer: str, shorter: str) -> bool:
     """One ending letter more ("Mahrers" for "Mahrer"); a doubled last letter is a slip
     ("Basharr")."""

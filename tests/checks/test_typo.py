@@ -33,6 +33,22 @@ def test_a_word_the_article_uses_twice_is_a_name() -> None:
     assert _findings("Die Plattform Rumblr wächst.") == [(3, 15, "Rumblr", ("Tumblr",))]
 
 
+def test_a_word_of_the_article_run_into_a_function_word() -> None:
+    """The reference corpus lacks the name and the term, so no slip leads to them; the
+    article itself uses them on their own."""
+    text = (
+        "Andrew Butterfill forscht an Weißbüschelaffen.\n\n"
+        "Laut Butterfillist das Tier klein. Er hält Weißbüschelaffenein Modell für gut.\n\n"
+        "Die Weltmeisterin und der Weltmeister jubelten in Simmering, die Simmeringer auch."
+    )
+    assert _findings(text) == [
+        (5, 6, "Butterfillist", ("Butterfill ist",)),
+        (5, 44, "Weißbüschelaffenein", ("Weißbüschelaffen ein",)),
+    ]
+    # Without the name on its own elsewhere, nothing tells a run-together word from a name.
+    assert _findings("Laut Butterfillist das Tier klein.") == []
+
+
 @pytest.mark.parametrize(
     "text",
     [

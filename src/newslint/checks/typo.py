@@ -7,7 +7,8 @@ LanguageTool: „Info|rationen“, „Zahl|lungen“, „Rum|fahrt“. The refer
 reported when the corpus has never seen it (or only rarely, then it takes a letter slip of
 a word hundreds of times commoner) and one slip — two letters swapped, one doubled or
 dropped, a neighbouring key — makes a common word of it or, in a noun compound, a common
-stem beside a known one; or when it is a word run into a function word („Congressdie“).
+stem beside a known one; or when it is a word run into a function word („Congressdie“),
+also a name or term the article uses on its own („Butterfillist“ beside „Butterfill“).
 Compounds of two known words, words with capitals inside („iPhone“), all-caps acronyms,
 short words and words the article uses twice (names) are left alone
 (`spelling.unseen_slip`).
@@ -30,10 +31,11 @@ from newslint.checks.base import Check, Rule, render
 from newslint.diagnostic import Finding
 from newslint.document.model import Block
 from newslint.frequency import frequent
-from newslint.spelling import ENGLISH, RARE_ZIPF, unseen_slip
+from newslint.spelling import ENGLISH, RARE_ZIPF, joined_to_article_word, unseen_slip
 
 # Letters between non-letters; a hyphen may join parts („Covid-Patienen“), an apostrophe or
 # a digit makes a token something else („geht's“, „4G-Netz“).
+_SHORTEST_HEAD = 4  # letters of an article word that a word run into a function word starts with
 _WORD = regex.compile(r"(?<![\p{L}\p{M}\p{N}'’_])\p{L}+(?![\p{L}\p{M}\p{N}'’_])")
 
 
@@ -51,6 +53,7 @@ class TypoCheck(Check):
     def __init__(self, rule: Rule) -> None:
         super().__init__(rule)
         self.min_length: int = rule.options.get("min_length", 5)
+        self._shortest = min(_SHORTEST_HEAD, self.min_length)
 
     def run_document(self, blocks: Sequence[Block]) -> Iterator[tuple[int, Finding]]:
         """A word the article uses twice is a name or a term spelt on purpose („Rumblr“):
@@ -61,11 +64,11 @@ class TypoCheck(Check):
             match.group()
             for i in indexes
             for match in _WORD.finditer(blocks[i].text)
-            if self._judged(match.group())
+            if self._counted(match.group())
         )
         if not uses or not _word_list_available():
             return
-        once = [word for word, count in uses.items() if count == 1]
+        once = [w for w, count in uses.items() if count == 1 and len(w) >= self.min_length]
         seen = frequent({word.lower() for word in once}, RARE_ZIPF)
         suspects = {w for w in once if w.lower() not in seen and not self.is_exception(w)}
         if not suspects:
@@ -73,7 +76,9 @@ class TypoCheck(Check):
         for index in indexes:
             for match in _WORD.finditer(blocks[index].text):
                 word = match.group()
-                meant = _meant(word) if word in suspects else None
+                meant = None
+                if word in suspects:
+                    meant = _meant(word) or joined_to_article_word(word, uses)
                 if meant is not None:
                     message = render(self.rule.message, match, word=word, replacement=meant)
                     yield index, self.finding(match.start(), match.end(), message, (meant,))
@@ -82,8 +87,11 @@ class TypoCheck(Check):
         for _, finding in self.run_document([block]):
             yield finding
 
-    def _judged(self, word: str) -> bool:
-        return len(word) >= self.min_length and word[1:].islower() and word.lower() not in ENGLISH
+    def _counted(self, word: str) -> bool:
+        """Words of four letters or more are counted (a name run into a function word may
+        start with one that short: "Cookhat"); those of `min_length` or more are judged."""
+        shortest = self._shortest
+        return len(word) >= shortest and word[1:].islower() and word.lower() not in ENGLISH
 
 
 @lru_cache(maxsize=8192)
