@@ -9,6 +9,8 @@ from newslint.spelling import (
     frequency,
     genitive_of_name,
     joined,
+    joined_to_article_word,
+    lowercase_compound_noun,
     lowercase_name,
     misspelt_name,
     plausible_typo,
@@ -167,6 +169,8 @@ def test_a_name_the_article_spells_right_elsewhere() -> None:
     assert misspelt_name("Mahrerr", article) == "Mahrer"  # a doubled last letter is a slip
     assert misspelt_name("Regierungen", article) is None  # two letters more: no slip
     assert misspelt_name("Kickl", article) is None  # nothing like it in the article
+    # Each spelling once: either could be the slip ("Tchernichovski", "Thcernichovski").
+    assert misspelt_name("Thcernichovski", {"Tchernichovski": 1, "Thcernichovski": 1}) is None
 
 
 def test_the_genitive_of_a_name_the_article_uses() -> None:
@@ -194,3 +198,24 @@ def test_a_lowercase_slip_of_an_everyday_word_the_speller_did_not_suggest(
     word: str, meant: str | None
 ) -> None:
     assert slip_to_everyday(word) == meant
+
+
+def test_a_compound_is_a_noun_when_its_last_part_only_ever_is() -> None:
+    lexicon = {"behörde": True, "weiten": False, "arbeiten": False, "vertreterin": True}
+    noun_only = lexicon.get
+    assert lowercase_compound_noun("telekomregulierungsbehörde", noun_only) == (
+        "Telekomregulierungsbehörde"
+    )
+    assert lowercase_compound_noun("marktweiten", noun_only) is None  # also an adjective
+    assert lowercase_compound_noun("fließbandarbeiten", noun_only) is None  # also a verb
+    assert lowercase_compound_noun("xyzqwv", noun_only) is None  # no known last part
+    assert lowercase_compound_noun("Telekombehörde", noun_only) is None  # capitalised
+
+
+def test_a_word_of_the_article_run_into_a_function_word() -> None:
+    article = {"Butterfill": 3, "Quietschlaute": 1, "Weltmeister": 1, "Simmering": 2}
+    assert joined_to_article_word("Butterfillist", article) == "Butterfill ist"
+    assert joined_to_article_word("Quietschlautein", article) == "Quietschlaute in"
+    assert joined_to_article_word("Weltmeisterin", article) is None  # a feminine
+    assert joined_to_article_word("Simmeringer", article) is None  # an adjective of the place
+    assert joined_to_article_word("Cookhat", article) is None  # "Cook" is not in the article

@@ -153,12 +153,16 @@ _NAME_SLIPS = frozenset({"swap", "double", "drop", "extra", "keyboard"})
 def misspelt_name(word: str, article: Mapping[str, int]) -> str | None:
     """The name the article spells right elsewhere that ``word`` is one slip away from
     ("Maahrer" beside "Mahrer", "Nieqsl" beside "Niessl"); ``article`` counts its
-    capitalised words. A letter more or less at the end is an inflection, not a slip
-    ("Mahrers", "Kreidezeichnungen")."""
+    capitalised words. The name must be the more frequent spelling there, its genitive
+    counted (used once each, either could be the slip). A letter more or less at the end
+    is an inflection, not a slip ("Mahrers", "Kreidezeichnungen")."""
     if len(word) < 5 or not word.isalpha() or not word[:1].isupper():
         return None
     found = []
+    own = article.get(word, 1)
     for other, count in article.items():
+        if count + article.get(other + "s", 0) <= own:
+            continue  # as rare as the word itself (genitives count): which is the slip?
         kind = slip(word, other)
         if kind not in _NAME_SLIPS or _inflection(word, other) or _inflection(other, word):
             continue
@@ -197,6 +201,9 @@ def joined_to_article_word(word: str, article: Mapping[str, int]) -> str | None:
         head = word[: -len(tail)]
         if word.endswith(tail) and len(head) >= _STEM and article.get(head, 0) > 0:
             return f"{head} {tail}"
+    head = word[:-2]
+    if word.endswith("in") and head.endswith(("e", "en")) and article.get(head, 0) > 0:
+        return f"{head} in"  # "Quietschlaute|in": no feminine ends in -ein or -enin
     return None
 
 
@@ -223,6 +230,24 @@ def lowercase_name(
         and NAME_ZIPF <= zipf(word) < EVERYDAY_LOWERCASE_ZIPF
         and is_name(word)
     )
+
+
+_SHORTEST_NOUN_PART = 4  # "zeit", "raum", "amt" + a letter: the last part of a compound noun
+
+
+def lowercase_compound_noun(word: str, noun_only: Callable[[str], bool | None]) -> str | None:
+    """ "Telekomregulierungsbehörde" for "telekomregulierungsbehörde": a lowercase word the
+    speller does not know, whose longest known last part is only ever a noun ("behörde",
+    "vertreterin"), so the compound is a noun too. Not "marktweiten" nor
+    "fließbandarbeiten": "weiten" and "arbeiten" are also adjectives or verbs."""
+    if len(word) < 2 * _SHORTEST_NOUN_PART or not word.isalpha() or not word.islower():
+        return None
+    for i in range(3, len(word) - _SHORTEST_NOUN_PART + 1):
+        tail = word[i:]
+        known = noun_only(tail)
+        if known is not None:
+            return word[:1].upper() + word[1:] if known else None
+    return None
 
 
 def compound_zipf(word: str, zipf: Callable[[str], float] = frequency) -> float:

@@ -85,6 +85,14 @@ def _findings(text: str, path: str = "artikel.txt", rule: Rule = RULE) -> list[t
         ("Was den Preis von metallen betrifft, bleibt er vorsichtig.", [(18, "metallen")]),
         ("Sie kritisiert es, wenn es flüchtlinge zurückweist.", [(27, "flüchtlinge")]),
         ("Er hat die rote Karte gesehen.", [(11, "rote")]),  # a listed name
+        # the second part of a pair whose first is a noun cut at a hyphen
+        ("Nun prüft die Kinder- und jugendanwaltschaft den Fall.", [(26, "jugendanwaltschaft")]),
+        ("Er nannte Vor- oder nachteile nicht.", [(20, "nachteile")]),
+        # an unknown compound of known nouns is no adjective before another one
+        (
+            "Wichtig sind die vom kunstrückgabebeirat verlautbarten Beschlüsse.",
+            [(21, "kunstrückgabebeirat")],
+        ),
     ],
 )
 def test_lowercase_noun_is_flagged(text: str, expected: list[tuple[int, str]]) -> None:
@@ -144,6 +152,10 @@ def test_lowercase_noun_is_flagged(text: str, expected: list[tuple[int, str]]) -
         "Es gelten die neuen coronabedingten, strengeren Regeln.",
         "Sag mal, wie war das erste Mal?",
         "Er lud sie ein zu bleiben.",
+        "Ein- und ausreisen ist schwer.",  # capitalised for the sentence start
+        "Sie meldeten Hacker- und sonstigen Angriffe.",  # an adjective before the noun
+        "Schwach seien das Beitrags- und das Schadensniveau.",
+        "Er zeigte eine diagonale Linie.",  # an adjective before its noun
     ],
 )
 def test_correct_text_passes(text: str) -> None:

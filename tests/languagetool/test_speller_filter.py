@@ -70,3 +70,17 @@ def test_a_name_misspelt_beside_its_right_spelling(check: Checker) -> None:
     however close "Mahrers" comes to "Maurers"."""
     paragraph = "Harald Mahrer ist Minister. Maahrer: Das habe ich verfolgt. Mahrers Team ist froh."
     assert check(paragraph) == [("Maahrer", SPELLER, "Mahrer")]
+
+
+def test_a_compound_noun_written_lowercase(check: Checker) -> None:
+    """The speller knows neither compound and suggests nothing; their last parts are only
+    ever nouns in HanTa's lexicon ("behörde", "vertreterin"). "marktweiten" ends in an
+    adjective and stays lowercase (the speller's guess "Marktweiten" is not taken)."""
+    paragraph = (
+        "Laut der telekomregulierungsbehörde sank der Umsatz, sagte die "
+        "privatbeteiligtenvertreterin. Die marktweiten Preise stiegen."
+    )
+    assert check(paragraph) == [
+        ("telekomregulierungsbehörde", SPELLER, "Telekomregulierungsbehörde"),
+        ("privatbeteiligtenvertreterin", SPELLER, "Privatbeteiligtenvertreterin"),
+    ]

@@ -11,7 +11,11 @@ ART NN VV. A lowercase word is reported when
   („kabinettsposten“ = kabinett+s+posten), and
 - it stands in a noun slot: after an article, possessive or demonstrative, after „am“,
   „zum“ …, after an attributive adjective or a preposition, or coordinated with a noun —
-  and does not itself lead on to a noun as an adjective would („dichter Sternenhaufen“).
+  and does not itself lead on to a noun as an adjective would („dichter Sternenhaufen“;
+  an unknown compound of known nouns, „vom kunstrückgabebeirat verlautbarten“, is no
+  adjective whatever HanTa guesses), or
+- it is the second part of a pair whose first is a noun cut at a hyphen inside the
+  sentence („die Kinder- und jugendanwaltschaft“; not „Hacker- und sonstigen Angriffe“).
 
 A colour after „in“, „auf“ or „bei“ („in grün angezeigt“) is a noun unless an adjective or
 noun follows. A word the lexicon knows only as a proper name („argentinien“, „mexikos“) is

@@ -27,6 +27,7 @@ from newslint.spelling import (
     attested,
     genitive_of_name,
     joined,
+    lowercase_compound_noun,
     lowercase_name,
     misspelt_name,
     plausible_typo,
@@ -337,6 +338,9 @@ class LanguageToolCheck:
             return split
         if lowercase_name(word, _is_name, self.zipf):
             return word[0].upper() + word[1:]
+        noun = lowercase_compound_noun(word, _noun_only)
+        if noun is not None:
+            return noun
         return slip_to_everyday(word, self.zipf) or misspelt_name(word, article_words(document))
 
     def _finding(self, document: Document, block: Block, match: LTMatch) -> Finding | None:
@@ -366,6 +370,17 @@ def _is_name(word: str) -> bool:
     from newslint.tense.morph import likeliest_tag
 
     return likeliest_tag(word) == "NE"
+
+
+def _noun_only(word: str) -> bool | None:
+    """Is a lowercase word, in HanTa's lexicon, only ever a noun (or a name)? None if the
+    lexicon lacks it."""
+    from newslint.tense.morph import lexicon_tags
+
+    tags = lexicon_tags(word)
+    if not tags:
+        return None
+    return "NN" in tags and tags <= {"NN", "NE"}
 
 
 def _is_noun(word: str) -> bool:

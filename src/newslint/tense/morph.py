@@ -30,6 +30,7 @@ __all__ = [
     "TaggedToken",
     "auxiliary_of",
     "hanta",
+    "lexicon_tags",
     "participle_of",
     "readings",
     "sentence_tags",
@@ -75,6 +76,13 @@ def tag_words(words: list[str]) -> list[TaggedToken]:
 def hanta() -> Any:
     """The process's HanTa model (loaded on first use), for checks that need its lexicon."""
     return load_tagger()
+
+
+def lexicon_tags(word: str) -> frozenset[str]:
+    """The tags HanTa's lexicon has for a lowercase word (the words of its training text);
+    empty for a word it would have to analyse."""
+    tagger = load_tagger()
+    return frozenset(str(tagger.int2tag[tag]) for tag, _lp in tagger.cache.get(word, ()))
 
 
 def likeliest_tag(word: str) -> str:

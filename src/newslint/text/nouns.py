@@ -37,6 +37,11 @@ _MONTHS = _words(
 _ARTICLE_FORMS = _words("der die das den dem des ein eine einen einem einer eines")
 # Tags between two clauses: a comma, a sentence end, a conjunction or complementiser.
 _CLAUSE_EDGES = frozenset({"$,", "$.", "$(", "KON", "KOUS", "KOUI"})
+_COORDINATORS = _words("und oder sowie")
+# The second part of a pair that is not a noun of its own: "Hacker- und sonstigen
+# Angriffe", "das Beitrags- und das Schadensniveau".
+_NO_HEADS = _DETERMINERS | _ATTRIBUTIVE | {"PRELS", "PDS", "PIS", "PPER", "PRF"}
+_HYPHENS = frozenset({"-", "‐"})
 _CONTRACTED = _words("zum zur beim vom im am ins ans aufs fürs übers durchs ums")
 # Determiners before an adjective that agrees with a neuter singular noun ("ein schnelles",
 # "dem schnellen", "das schnelle" handeln).
@@ -86,6 +91,12 @@ def reason(words: Sequence[str], tags: Sequence[str], i: int) -> str | None:
     ``tags`` are HanTa's tags of the sentence ``words``.
     """
     word = words[i]
+    if (
+        tags[i] not in _NO_HEADS
+        and _after_truncated_noun(words, i)
+        and _lexical(word).nominal  # not "Wirtschafts- und sozialpolitisch"
+    ):
+        return "truncation"  # "die Kinder- und jugendanwaltschaft"
     if _demonym(word):
         return "demonym"  # "der wiener", "die grazer Polizei"
     if word in _DATE_NOUNS and _before_date(words, i):
@@ -130,6 +141,23 @@ def reason(words: Sequence[str], tags: Sequence[str], i: int) -> str | None:
     if _bare_noun(words, tags, i, lexical):
         return "noun"  # "hoffen forscher noch auf", "Sie werden zeit brauchen"
     return None
+
+
+def _after_truncated_noun(words: Sequence[str], i: int) -> bool:
+    """The second part of a pair whose first is a noun cut at a hyphen ("Kinder- und
+    jugendanwaltschaft", "Vor- oder nachteile"): capitalised inside the sentence, the cut
+    word is a noun's first part, and so is the whole pair. At the sentence start it may be
+    capitalised for the start alone ("Ein- und ausreisen")."""
+    if i < 4 or words[i - 1].lower() not in _COORDINATORS or words[i - 2] not in _HYPHENS:
+        return False
+    cut = words[i - 3]
+    return (
+        len(cut) >= 2
+        and cut[0].isupper()
+        and cut[1:].islower()
+        and cut.isalpha()
+        and (any(w.isalnum() for w in words[: i - 3]))
+    )
 
 
 def _before_date(words: Sequence[str], i: int) -> bool:
@@ -348,8 +376,10 @@ def _lexical(word: str) -> Lexical:
     readings = [(str(t), p) for t, p in tagger.tag_word(word, cutoff=5, casesensitive=False)]
     readings.sort(key=lambda r: -r[1])
     nominal = any(tag in _NOMINAL for tag, _p in readings)
+    compound_noun = False
     if nominal and word not in tagger.cache:
         nominal = _known_morphemes(tagger, word)
+        compound_noun = nominal and _noun_headed(tagger, word)
     other = {tag for tag, _p in readings} - _NOMINAL
     return Lexical(
         nominal=nominal,
@@ -357,12 +387,38 @@ def _lexical(word: str) -> Lexical:
         only_name=word in tagger.cache and {tag for tag, _p in readings} == {"NE"},
         known=word in tagger.cache,
         noun_first=nominal and readings[0][0] in _NOMINAL,
-        adjective=any(r.startswith("ADJ") for r in other)
-        or "NNA" in dict(readings)
-        or word in tagger.LP_m_t.get(tagger.tag2int["ADJ_INVAR"], {}),
+        adjective=not compound_noun
+        and (
+            any(r.startswith("ADJ") for r in other)
+            or "NNA" in dict(readings)
+            or word in tagger.LP_m_t.get(tagger.tag2int["ADJ_INVAR"], {})
+        ),
         verb=any(r.startswith(("VV", "VA", "VM")) for r in other),
         infinitive="VV(INF)" in other,
         function_word=any(not r.startswith(_CONTENT) for r in other),
+    )
+
+
+_ADJECTIVE_MORPHEMES = ("ADJ", "ADJ_INVAR", "ADJ_VAR", "ADJ_IRR")
+# Nouns that also end adjectives ("dauer|haft", "kinder|reich", "zeit|gemäß"): HanTa's noun
+# analysis of such an adjective ends in a noun morpheme.
+_ADJECTIVE_HEADS = _words(
+    "haft reich arm wert los voll weit frei fest nah fern lang recht gerecht mäßig würdig "
+    "fähig artig förmig sicher bereit leer gemäß schwer"
+)
+
+
+def _noun_headed(tagger: Any, word: str) -> bool:
+    """An unknown compound that HanTa builds from two or more known noun morphemes, the
+    last no adjective's ("kunst|rückgabe|beirat"): HanTa's guess that it might be an
+    adjective too comes from its unknown-word model, not from its parts."""
+    _stem, morphemes, _tag = tagger.analyze(word, pos="NN", taglevel=3)
+    stems = [m for m, t in morphemes if t == "NN"]
+    if len(stems) < 2 or morphemes[-1][1] not in ("NN", "SUF_NN"):
+        return False
+    table = tagger.LP_m_t
+    return stems[-1] not in _ADJECTIVE_HEADS and not any(
+        stems[-1] in table.get(tagger.tag2int.get(t), {}) for t in _ADJECTIVE_MORPHEMES
     )
 
 
