@@ -219,3 +219,4 @@ def test_a_word_of_the_article_run_into_a_function_word() -> None:
     assert joined_to_article_word("Weltmeisterin", article) is None  # a feminine
     assert joined_to_article_word("Simmeringer", article) is None  # an adjective of the place
     assert joined_to_article_word("Cookhat", article) is None  # "Cook" is not in the article
+    assert joined_to_article_word("Butterfillihre", article) == "Butterfill ihre"

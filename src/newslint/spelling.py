@@ -187,8 +187,14 @@ def genitive_of_name(word: str, article: Mapping[str, int]) -> bool:
 # Tails that also end words as endings ("Simmering|er", "Weltmeister|in", "Landes") or
 # end many nouns ("Gemein|den"): not split off a word of the article either.
 _ENDING_TAILS = frozenset({"er", "es", "in", "den"})
+# After a word of the article, more function words will do ("Kerry|ihre").
 _ARTICLE_TAILS = tuple(
     t for t in _SAFE_TAILS + _RISKY_TAILS + _WORD_TAILS if t not in _ENDING_TAILS
+) + tuple(
+    str.split(
+        "eine einen einem einer eines ihre ihren ihrer seine seinen seiner sind haben "
+        "hatten wurden werden sagt sagten zum zur vom beim aus als wie dass noch nur"
+    )
 )
 
 
