@@ -84,3 +84,17 @@ def test_a_compound_noun_written_lowercase(check: Checker) -> None:
         ("telekomregulierungsbehörde", SPELLER, "Telekomregulierungsbehörde"),
         ("privatbeteiligtenvertreterin", SPELLER, "Privatbeteiligtenvertreterin"),
     ]
+
+
+def test_two_capitalised_words_run_together(check: Checker) -> None:
+    """The article decides whether camel case is a brand: the pair written apart elsewhere
+    ("Apple Pay"), or a surname used alone after a first name the corpus lacks joined to.
+    "WebStandard" (a brand the reference corpus has) stays."""
+    paragraph = (
+        "Richterin NicoleBaczak prüft ApplePay. Baczak kennt Apple Pay gut. "
+        "Das meldet der WebStandard."
+    )
+    assert check(paragraph) == [
+        ("NicoleBaczak", SPELLER, "Nicole Baczak"),
+        ("ApplePay", SPELLER, "Apple Pay"),
+    ]

@@ -331,8 +331,11 @@ class LanguageToolCheck:
         """The suggestion for a speller finding that no suggestion of LanguageTool's made a
         slip, if another reading makes it one: words run together, a name written
         lowercase, a name the article spells right elsewhere ("Maahrer" beside "Mahrer")."""
-        if not self.speller_filter or used_again(document, word) or attested(word, self.zipf):
+        if not self.speller_filter or used_again(document, word):
             return None
+        camel = _camel_split(document, word, self.zipf)
+        if camel is not None or attested(word, self.zipf):
+            return camel
         split = self._joined(word)
         if split is not None:
             return split
@@ -370,6 +373,33 @@ def _is_name(word: str) -> bool:
     from newslint.tense.morph import likeliest_tag
 
     return likeliest_tag(word) == "NE"
+
+
+_CAMEL = re.compile(r"([A-ZÄÖÜ][a-zäöüß]{2,})([A-ZÄÖÜ][a-zäöüß]{2,})")
+
+
+def _camel_split(document: Document, word: str, zipf: Callable[[str], float]) -> str | None:
+    """ "Apple Pay" for "ApplePay", "Nicole Baczak" for "NicoleBaczak": two capitalised words
+    run together, which the speller flags (its dictionary has the brands written so:
+    YouTube, PayPal). Brands like "WebStandard" are in the reference corpus too, so the
+    article decides: it has the pair written apart elsewhere, or, for a word the corpus
+    lacks, the second word alone after a first one HanTa reads as a name."""
+    parts = _CAMEL.fullmatch(word)
+    if parts is None:
+        return None
+    head, tail = parts.groups()
+    split = f"{head} {tail}"
+    apart = re.compile(rf"(?<!\w){re.escape(head)}\s+{re.escape(tail)}(?!\w)")
+    if any(apart.search(block.text) for block in document.blocks):
+        return split
+    if (
+        len(tail) > 3
+        and tail in article_words(document)
+        and not attested(word, zipf)
+        and _is_name(head)
+    ):
+        return split
+    return None
 
 
 def _noun_only(word: str) -> bool | None:
