@@ -153,16 +153,13 @@ _NAME_SLIPS = frozenset({"swap", "double", "drop", "extra", "keyboard"})
 def misspelt_name(word: str, article: Mapping[str, int]) -> str | None:
     """The name the article spells right elsewhere that ``word`` is one slip away from
     ("Maahrer" beside "Mahrer", "Nieqsl" beside "Niessl"); ``article`` counts its
-    capitalised words. The name must be the more frequent spelling there, its genitive
-    counted (used once each, either could be the slip). A letter more or less at the end
-    is an inflection, not a slip ("Mahrers", "Kreidezeichnungen")."""
+    capitalised words. A letter more or less at the end is an inflection, not a slip
+    ("Mahrers", "Kreidezeichnungen"). Two unknown spellings used once each are both
+    reported, each with the other: one of them is the slip, and the reader sees which."""
     if len(word) < 5 or not word.isalpha() or not word[:1].isupper():
         return None
     found = []
-    own = article.get(word, 1)
     for other, count in article.items():
-        if count + article.get(other + "s", 0) <= own:
-            continue  # as rare as the word itself (genitives count): which is the slip?
         kind = slip(word, other)
         if kind not in _NAME_SLIPS or _inflection(word, other) or _inflection(other, word):
             continue
@@ -324,7 +321,22 @@ def plausible_typo(
         # Two words are as common as the rarer ("Parlamentsneuwahlen offiziell").
         if min(compound_zipf(part, zipf) for part in suggestion.split()) >= needed:
             return True
+        if kind == "keyboard" and own < NAME_ZIPF and has_capitals and _compound(suggestion, zipf):
+            return True  # "Ölpreisem": a key from a compound of common words the corpus lacks
     return False
+
+
+_TAIL = 5  # the last word of a compound the corpus lacks has at least this many letters
+
+
+def _compound(suggestion: str, zipf: Callable[[str], float]) -> bool:
+    """A common word (Zipf ≥ 3) of five letters or more after another common word, of any
+    length ("Öl|preisen", "Vor|eigentümer", "Kern|zeiten"): a compound, however rare."""
+    lower = suggestion.lower()
+    return " " not in lower and any(
+        zipf(lower[i:]) >= UNSEEN_TARGET_ZIPF and zipf(lower[:i]) >= UNSEEN_TARGET_ZIPF
+        for i in range(2, len(lower) - _TAIL + 1)
+    )
 
 
 # Separable verb particles: their participles and zu-infinitives are one word
