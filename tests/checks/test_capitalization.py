@@ -85,6 +85,8 @@ def _findings(text: str, path: str = "artikel.txt", rule: Rule = RULE) -> list[t
         ("Was den Preis von metallen betrifft, bleibt er vorsichtig.", [(18, "metallen")]),
         ("Sie kritisiert es, wenn es flüchtlinge zurückweist.", [(27, "flüchtlinge")]),
         ("Er hat die rote Karte gesehen.", [(11, "rote")]),  # a listed name
+        ("Der Stürmer wurde mit rot bestraft.", [(22, "rot")]),  # a colour named
+        ("Die Angriffe des islamischen Staates nahmen zu.", [(17, "islamischen")]),
         # the second part of a pair whose first is a noun cut at a hyphen
         ("Nun prüft die Kinder- und jugendanwaltschaft den Fall.", [(26, "jugendanwaltschaft")]),
         ("Er nannte Vor- oder nachteile nicht.", [(20, "nachteile")]),
@@ -156,6 +158,8 @@ def test_lowercase_noun_is_flagged(text: str, expected: list[tuple[int, str]]) -
         "Sie meldeten Hacker- und sonstigen Angriffe.",  # an adjective before the noun
         "Schwach seien das Beitrags- und das Schadensniveau.",
         "Er zeigte eine diagonale Linie.",  # an adjective before its noun
+        "Er fuhr mit rot markierten Karten.",  # the colour describes what follows
+        "Die deutschen Banken zahlen.",  # no name: "Deutsche Bank" is not listed
     ],
 )
 def test_correct_text_passes(text: str) -> None:

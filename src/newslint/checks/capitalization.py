@@ -17,11 +17,11 @@ ART NN VV. A lowercase word is reported when
 - it is the second part of a pair whose first is a noun cut at a hyphen inside the
   sentence („die Kinder- und jugendanwaltschaft“; not „Hacker- und sonstigen Angriffe“).
 
-A colour after „in“, „auf“ or „bei“ („in grün angezeigt“) is a noun unless an adjective or
-noun follows. A word the lexicon knows only as a proper name („argentinien“, „mexikos“) is
-reported wherever it stands; an unknown compound that HanTa builds from known morphemes
-and reads only as a noun („molkereiprodukte“) counts as a noun without a determiner, as
-known nouns do.
+A colour after „in“, „auf“, „bei“, „mit“, „von“ or „über“ („in grün angezeigt“, „mit rot
+bestraft“) is a noun unless an adjective or noun follows. A word the lexicon knows only
+as a proper name („argentinien“, „mexikos“) is reported wherever it stands; an unknown
+compound that HanTa builds from known morphemes and reads only as a noun
+(„molkereiprodukte“) counts as a noun without a determiner, as known nouns do.
 
 Words that are also verbs, adjectives or particles need stronger evidence, and the usual
 lowercase readings are left alone: an elliptic adjective („die roten Äpfel und die
@@ -53,7 +53,7 @@ from newslint.diagnostic import Finding
 from newslint.document.model import Block
 from newslint.text.nouns import LEADS_ON, next_tag, next_word, reason
 
-_COLOUR_PREPOSITIONS = frozenset({"in", "auf", "bei"})
+_COLOUR_PREPOSITIONS = frozenset({"in", "auf", "bei", "mit", "von", "über"})
 _DEFINITE = "(?i:der|die|das|den|dem|des|im|am|vom|zum|zur|beim|ins|ans)"
 _INDEFINITE = "(?i:k?ein|k?eine[mnrs]?)"
 _NUMERAL_ENDINGS = ("hundert", "tausend")
@@ -76,7 +76,7 @@ class CapitalizationCheck(Check):
             "Lowercase before a measure only: 'ein viertel Liter', 'ein Viertel der'."
         ),
         "verb_phrases": _list("Noun and verb (infinitive) of fixed phrases: 'sorgen machen'."),
-        "colours": _list("Nouns after 'in', 'auf', 'bei' unless a noun follows: 'in Rot'."),
+        "colours": _list("Nouns after 'in', 'auf', 'mit' … unless a noun follows: 'in Rot'."),
         "proper_names": _list("Names with a capitalised adjective: 'Erste Hilfe'."),
         "max_paragraph_chars": MAX_PARAGRAPH_OPTION,
     }
@@ -209,7 +209,7 @@ def _name_source(names: Sequence[str]) -> str | None:
         alternatives.append(
             rf"(?:(?<=\b{_DEFINITE}\s+)({stem}(?:e|en|em|er|es))"
             rf"|(?<!\b{_INDEFINITE}\s+)({regex.escape(adjective)}))"
-            rf"\s+{regex.escape(noun)}"
+            rf"\s+{regex.escape(noun)}(?:e?s)?"  # "des Islamischen Staates"
         )
     if not alternatives:
         return None
