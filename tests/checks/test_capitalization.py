@@ -86,6 +86,7 @@ def _findings(text: str, path: str = "artikel.txt", rule: Rule = RULE) -> list[t
         ("Sie kritisiert es, wenn es flüchtlinge zurückweist.", [(27, "flüchtlinge")]),
         ("Er hat die rote Karte gesehen.", [(11, "rote")]),  # a listed name
         ("Der Stürmer wurde mit rot bestraft.", [(22, "rot")]),  # a colour named
+        ("Kroatien will beamte nach Mazedonien schicken.", [(14, "beamte")]),  # noun only
         ("Die Angriffe des islamischen Staates nahmen zu.", [(17, "islamischen")]),
         # the second part of a pair whose first is a noun cut at a hyphen
         ("Nun prüft die Kinder- und jugendanwaltschaft den Fall.", [(26, "jugendanwaltschaft")]),
@@ -160,6 +161,7 @@ def test_lowercase_noun_is_flagged(text: str, expected: list[tuple[int, str]]) -
         "Er zeigte eine diagonale Linie.",  # an adjective before its noun
         "Er fuhr mit rot markierten Karten.",  # the colour describes what follows
         "Die deutschen Banken zahlen.",  # no name: "Deutsche Bank" is not listed
+        "Er hat zwei große und drei kleine.",  # elliptic adjectives
     ],
 )
 def test_correct_text_passes(text: str) -> None:

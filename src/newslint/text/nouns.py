@@ -167,13 +167,19 @@ def _before_date(words: Sequence[str], i: int) -> bool:
 
 
 def _bare_noun(words: Sequence[str], tags: Sequence[str], i: int, lexical: Lexical) -> bool:
-    """A word the lexicon knows only as a noun, in a slot without determiner.
+    """A word the lexicon knows only as a noun (or a nominalised adjective), in a slot
+    without determiner.
 
     Not after a first- or second-person pronoun or before a personal pronoun, where it is a
     colloquial verb form ("ich krieg", "druck sie aus"), nor next to foreign words
     ("contact form").
     """
-    if not (lexical.only_nominal and tags[i] == "NN") or lexical.adjective:
+    if not lexical.only_nominal:
+        return False
+    # A nominalised adjective the lexicon knows only as a noun ("beamte", "angestellte"),
+    # read as one here: "Kroatien will beamte schicken".
+    nominalised = tags[i] == "NNA" and lexical.known
+    if not (tags[i] == "NN" and not lexical.adjective) and not nominalised:
         return False
     if not lexical.known and len(words[i]) < _COMPOUND_LENGTH:
         return False
