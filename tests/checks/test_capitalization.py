@@ -87,6 +87,8 @@ def _findings(text: str, path: str = "artikel.txt", rule: Rule = RULE) -> list[t
         ("Er hat die rote Karte gesehen.", [(11, "rote")]),  # a listed name
         ("Der Stürmer wurde mit rot bestraft.", [(22, "rot")]),  # a colour named
         ("Kroatien will beamte nach Mazedonien schicken.", [(14, "beamte")]),  # noun only
+        ("Sie wollen den Firmen unter die arme greifen.", [(32, "arme")]),  # a fixed phrase
+        ("Das kommt nicht in frage, sagte er.", [(19, "frage")]),
         ("Die Angriffe des islamischen Staates nahmen zu.", [(17, "islamischen")]),
         # the second part of a pair whose first is a noun cut at a hyphen
         ("Nun prüft die Kinder- und jugendanwaltschaft den Fall.", [(26, "jugendanwaltschaft")]),
