@@ -5,6 +5,7 @@ from __future__ import annotations
 import pytest
 
 from newslint.spelling import (
+    capitalised_in_article,
     compound_zipf,
     frequency,
     genitive_of_name,
@@ -223,3 +224,11 @@ def test_a_word_of_the_article_run_into_a_function_word() -> None:
     assert joined_to_article_word("Simmeringer", article) is None  # an adjective of the place
     assert joined_to_article_word("Cookhat", article) is None  # "Cook" is not in the article
     assert joined_to_article_word("Butterfillihre", article) == "Butterfill ihre"
+
+
+def test_a_lowercase_word_the_article_capitalises_elsewhere() -> None:
+    article = {"Ulamec": 2, "Zschäpe": 1}
+    assert capitalised_in_article("ulamec", article) == "Ulamec"
+    assert capitalised_in_article("zschäpes", article) == "Zschäpes"  # the genitive
+    assert capitalised_in_article("kurz", article) is None  # not in the article
+    assert capitalised_in_article("Ulamec", article) is None  # capitalised already

@@ -216,6 +216,18 @@ def _inflection(longer: str, shorter: str) -> bool:
     return longer[:-1] == shorter and longer[-1] != shorter[-1:]
 
 
+def capitalised_in_article(word: str, article: Mapping[str, int]) -> str | None:
+    """ "Ulamec" for "ulamec", "Zschäpes" for "zschäpes": a lowercase word the speller does
+    not know, which the article writes with a capital elsewhere (a name, or its genitive);
+    ``article`` counts its capitalised words."""
+    if len(word) < 4 or not word.isalpha() or not word.islower():
+        return None
+    capital = word[0].upper() + word[1:]
+    if article.get(capital, 0) or (word.endswith("s") and article.get(capital[:-1], 0)):
+        return capital
+    return None
+
+
 EVERYDAY_LOWERCASE_ZIPF = 3.5  # a lowercase word this common is no name: "online", "cool"
 
 

@@ -98,3 +98,16 @@ def test_two_capitalised_words_run_together(check: Checker) -> None:
         ("NicoleBaczak", SPELLER, "Nicole Baczak"),
         ("ApplePay", SPELLER, "Apple Pay"),
     ]
+
+
+def test_a_name_written_lowercase_that_the_article_capitalises(check: Checker) -> None:
+    """Neither the speller nor the reference corpus knows the names; the article writes
+    them with a capital inside a sentence (a sentence start proves nothing)."""
+    paragraph = (
+        "Der Forscher Stephan Ulamec ist froh. Wir hoffen, so ulamec. "
+        "Es heißt in zschäpes Erklärung, Beate Zschäpe sei unschuldig."
+    )
+    assert check(paragraph) == [
+        ("ulamec", SPELLER, "Ulamec"),
+        ("zschäpes", SPELLER, "Zschäpes"),
+    ]

@@ -25,6 +25,7 @@ from newslint.languagetool.model import LTFailure, LTMatch, LTSettings, TextPart
 from newslint.packs.yamlsource import SourceError
 from newslint.spelling import (
     attested,
+    capitalised_in_article,
     genitive_of_name,
     joined,
     lowercase_compound_noun,
@@ -40,6 +41,7 @@ if TYPE_CHECKING:
 
 SPELLING_RULES = re.compile(r"(SPELLER_RULE|MORFOLOGIK_RULE|HUNSPELL)")
 _CAPITALISED = re.compile(r"(?<![\w-])[A-ZÄÖÜ][a-zäöüß]+(?![\w-])")
+_MID_SENTENCE = re.compile(r"(?<=[a-zäöüß0-9,;)] )[A-ZÄÖÜ][a-zäöüß]+(?![\w-])")
 MASK_WORD = "Wort"  # what LanguageTool reads in place of inline code or a URL
 SETTINGS_KEYS = {
     "enabled",
@@ -330,6 +332,7 @@ class LanguageToolCheck:
     def _second_look(self, document: Document, word: str) -> str | None:
         """The suggestion for a speller finding that no suggestion of LanguageTool's made a
         slip, if another reading makes it one: words run together, a name written
+        lowercase (one the article capitalises elsewhere), a compound noun written
         lowercase, a name the article spells right elsewhere ("Maahrer" beside "Mahrer")."""
         if not self.speller_filter or used_again(document, word):
             return None
@@ -341,6 +344,9 @@ class LanguageToolCheck:
             return split
         if lowercase_name(word, _is_name, self.zipf):
             return word[0].upper() + word[1:]
+        named = capitalised_in_article(word, _mid_sentence_words(document))
+        if named is not None:
+            return named
         noun = lowercase_compound_noun(word, _noun_only)
         if noun is not None:
             return noun
@@ -425,9 +431,18 @@ def article_words(document: Document) -> collections.Counter[str]:
     return _capitalised_words(tuple(block.text for block in document.blocks))
 
 
+def _mid_sentence_words(document: Document) -> collections.Counter[str]:
+    """The article's capitalised words inside a sentence (after a lowercase letter, digit or
+    comma): capitalised for themselves, not for a sentence start ("Fuer den Preis")."""
+    return _capitalised_words(tuple(block.text for block in document.blocks), _MID_SENTENCE)
+
+
 @functools.lru_cache(maxsize=8)
-def _capitalised_words(texts: tuple[str, ...]) -> collections.Counter[str]:
-    return collections.Counter(word for text in texts for word in _CAPITALISED.findall(text))
+def _capitalised_words(
+    texts: tuple[str, ...], pattern: re.Pattern[str] | None = None
+) -> collections.Counter[str]:
+    found = (pattern or _CAPITALISED).findall
+    return collections.Counter(word for text in texts for word in found(text))
 
 
 def used_again(document: Document, word: str) -> bool:
