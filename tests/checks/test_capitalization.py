@@ -87,6 +87,7 @@ def _findings(text: str, path: str = "artikel.txt", rule: Rule = RULE) -> list[t
         ("Er hat die rote Karte gesehen.", [(11, "rote")]),  # a listed name
         ("Der Stürmer wurde mit rot bestraft.", [(22, "rot")]),  # a colour named
         ("Kroatien will beamte nach Mazedonien schicken.", [(14, "beamte")]),  # noun only
+        ("Er hatte das Gefühl, ins nichts zu blicken.", [(25, "nichts")]),
         ("Sie wollen den Firmen unter die arme greifen.", [(32, "arme")]),  # a fixed phrase
         ("Das kommt nicht in frage, sagte er.", [(19, "frage")]),
         ("Die Angriffe des islamischen Staates nahmen zu.", [(17, "islamischen")]),
@@ -164,6 +165,7 @@ def test_lowercase_noun_is_flagged(text: str, expected: list[tuple[int, str]]) -
         "Er fuhr mit rot markierten Karten.",  # the colour describes what follows
         "Die deutschen Banken zahlen.",  # no name: "Deutsche Bank" is not listed
         "Er hat zwei große und drei kleine.",  # elliptic adjectives
+        "Ein Haus, in dem nichts fehlt.",
     ],
 )
 def test_correct_text_passes(text: str) -> None:

@@ -103,6 +103,8 @@ def reason(words: Sequence[str], tags: Sequence[str], i: int) -> str | None:
         return "date"  # "ende 2015", "mitte Mai"
     if word == "mal" and tags[i - 1] == "ADJ(A)":
         return "attributive"  # "das erste mal", "beim nächsten mal": the adverb takes none
+    if word == "nichts" and words[i - 1].lower() in _CONTRACTED:
+        return "determiner"  # "ins nichts", "vor dem Nichts" is too ambiguous ("dem nichts fehlt")
     if tags[i] not in _NOMINAL and not _nominal_slot(words, tags, i):
         return None  # the common case, decided without the lexicon
     lexical = _lexical(word)
