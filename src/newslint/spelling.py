@@ -210,6 +210,32 @@ def joined_to_article_word(word: str, article: Mapping[str, int]) -> str | None:
     return None
 
 
+_PARTICIPLE_TAGS = frozenset({"VV(PP)", "VA(PP)", "VM(PP)"})
+_PARTICIPLE_ALSO = frozenset({"VV(FIN)", "VV(IMP)", "ADJ(D)"})  # "erklärt", "gesteuert"
+_SHORTEST_PARTICIPLE = 6
+
+
+def joined_participle(
+    word: str, tags: Callable[[str], frozenset[str]], zipf: Callable[[str], float] = frequency
+) -> str | None:
+    """ "Polizei gegeben" for "Polizeigegeben", "Nominierungskomitee vorgeschlagen": a noun
+    run into the participle that ends its clause. A capitalised word inside a sentence is
+    a noun, and no noun ends in an uninflected participle (the adjectives that do,
+    "computergesteuert", are lowercase; nominalised ones are inflected: "Kriegsversehrten").
+    ``tags`` gives a lowercase word's tags in HanTa's lexicon."""
+    if not word[:1].isupper() or not word[1:].islower() or not word.isalpha():
+        return None
+    for i in range(3, len(word) - _SHORTEST_PARTICIPLE + 1):
+        tail = word[i:]
+        found = tags(tail)
+        if found & {"NN", "NE"}:
+            return None  # it ends in a noun: "Volumen|steigerungen", not "…stei|gerungen"
+        if found & _PARTICIPLE_TAGS and found <= _PARTICIPLE_TAGS | _PARTICIPLE_ALSO:
+            head = word[:i]
+            return f"{head} {tail}" if compound_zipf(head.lower(), zipf) >= RARE_ZIPF else None
+    return None
+
+
 def _inflection(longer: str, shorter: str) -> bool:
     """One ending letter more ("Mahrers" for "Mahrer"); a doubled last letter is a slip
     ("Basharr")."""

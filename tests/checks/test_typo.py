@@ -49,6 +49,18 @@ def test_a_word_of_the_article_run_into_a_function_word() -> None:
     assert _findings("Laut Butterfillist das Tier klein.") == []
 
 
+def test_a_noun_run_into_the_participle_that_ends_its_clause() -> None:
+    text = (
+        "Sie hat ihr Geld bereits der Polizeigegeben. Die Studie, die in "
+        "Scienceveröffentlicht wurde, zeigt das.\n\n"
+        "Kriegsbedingt fiel das aus. Die Kriegsversehrten klagen über Volumensteigerungen."
+    )
+    assert _findings(text) == [
+        (3, 30, "Polizeigegeben", ("Polizei gegeben",)),
+        (3, 65, "Scienceveröffentlicht", ("Science veröffentlicht",)),
+    ]
+
+
 @pytest.mark.parametrize(
     "text",
     [

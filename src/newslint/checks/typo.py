@@ -8,7 +8,9 @@ reported when the corpus has never seen it (or only rarely, then it takes a lett
 a word hundreds of times commoner) and one slip — two letters swapped, one doubled or
 dropped, a neighbouring key — makes a common word of it or, in a noun compound, a common
 stem beside a known one; or when it is a word run into a function word („Congressdie“),
-also a name or term the article uses on its own („Butterfillist“ beside „Butterfill“).
+also a name or term the article uses on its own („Butterfillist“ beside „Butterfill“), or
+inside a sentence a noun run into the participle that ends its clause („der
+Polizeigegeben“).
 Compounds of two known words, words with capitals inside („iPhone“), all-caps acronyms,
 short words and words the article uses twice (names) are left alone
 (`spelling.unseen_slip`).
@@ -31,7 +33,13 @@ from newslint.checks.base import Check, Rule, render
 from newslint.diagnostic import Finding
 from newslint.document.model import Block
 from newslint.frequency import frequent
-from newslint.spelling import ENGLISH, RARE_ZIPF, joined_to_article_word, unseen_slip
+from newslint.spelling import (
+    ENGLISH,
+    RARE_ZIPF,
+    joined_participle,
+    joined_to_article_word,
+    unseen_slip,
+)
 
 # Letters between non-letters; a hyphen may join parts („Covid-Patienen“), an apostrophe or
 # a digit makes a token something else („geht's“, „4G-Netz“).
@@ -79,6 +87,8 @@ class TypoCheck(Check):
                 meant = None
                 if word in suspects:
                     meant = _meant(word) or joined_to_article_word(word, uses)
+                    if meant is None and _inside_sentence(blocks[index].text, match.start()):
+                        meant = _participle_split(word)
                 if meant is not None:
                     message = render(self.rule.message, match, word=word, replacement=meant)
                     yield index, self.finding(match.start(), match.end(), message, (meant,))
@@ -97,6 +107,20 @@ class TypoCheck(Check):
 @lru_cache(maxsize=8192)
 def _meant(word: str) -> str | None:
     return unseen_slip(word)
+
+
+def _inside_sentence(text: str, start: int) -> bool:
+    """The word follows a lowercase word or a comma: capitalised for itself, not for a
+    sentence start."""
+    before = text[:start].rstrip()
+    return bool(before) and (before[-1].islower() or before[-1] == ",")
+
+
+@lru_cache(maxsize=8192)
+def _participle_split(word: str) -> str | None:
+    from newslint.tense.morph import lexicon_tags
+
+    return joined_participle(word, lexicon_tags)
 
 
 @lru_cache(maxsize=1)
