@@ -111,3 +111,10 @@ def test_a_name_written_lowercase_that_the_article_capitalises(check: Checker) -
         ("ulamec", SPELLER, "Ulamec"),
         ("zschäpes", SPELLER, "Zschäpes"),
     ]
+
+
+def test_a_verb_at_the_sentence_start_run_into_a_pronoun(check: Checker) -> None:
+    """A noun run into "er" or "es" is often a regional form ("Neurowissenschafter"); a
+    first word that is also a verb form ("Waren") is split."""
+    paragraph = "Im Vorjahr stieg die Zahl. Warenes 200 Terabyte, so waren es dann mehr."
+    assert check(paragraph) == [("Warenes", SPELLER, "Waren es")]

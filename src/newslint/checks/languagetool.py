@@ -326,7 +326,10 @@ class LanguageToolCheck:
 
         lexicon = hanta().cache
         return joined(
-            word, lambda part: part in lexicon or part.lower() in lexicon, _is_noun, self.zipf
+            word,
+            lambda part: part in lexicon or part.lower() in lexicon,
+            _noun_not_verb,
+            self.zipf,
         )
 
     def _second_look(self, document: Document, word: str) -> str | None:
@@ -417,6 +420,14 @@ def _noun_only(word: str) -> bool | None:
     if not tags:
         return None
     return "NN" in tags and tags <= {"NN", "NE"}
+
+
+def _noun_not_verb(word: str) -> bool:
+    """A noun that is no verb form written lowercase: "Neurowissenschaft" is one, but a
+    sentence's first word "Waren" (in "Warenes") is the verb too."""
+    from newslint.tense.morph import lexicon_tags
+
+    return _is_noun(word) and not any(t.startswith("V") for t in lexicon_tags(word.lower()))
 
 
 def _is_noun(word: str) -> bool:
