@@ -16,8 +16,11 @@ reporting each one buries the real typos. Two things tell them apart:
 
 from __future__ import annotations
 
+import collections
+import re
 import unicodedata
 from collections.abc import Callable, Iterable, Mapping
+from functools import lru_cache
 
 from newslint.frequency import frequent as frequent_words
 from newslint.frequency import zipf as frequency
@@ -240,6 +243,16 @@ def _inflection(longer: str, shorter: str) -> bool:
     """One ending letter more ("Mahrers" for "Mahrer"); a doubled last letter is a slip
     ("Basharr")."""
     return longer[:-1] == shorter and longer[-1] != shorter[-1:]
+
+
+_INSIDE_SENTENCE = re.compile(r"(?<=[a-zäöüß0-9,;)] )[A-ZÄÖÜ][a-zäöüß]+(?![\w-])")
+
+
+@lru_cache(maxsize=8)
+def capitalised_inside_sentences(texts: tuple[str, ...]) -> collections.Counter[str]:
+    """The capitalised words of an article that follow a lowercase letter, digit or comma:
+    capitalised for themselves, not for a sentence start ("Fuer den Preis")."""
+    return collections.Counter(w for text in texts for w in _INSIDE_SENTENCE.findall(text))
 
 
 def capitalised_in_article(word: str, article: Mapping[str, int]) -> str | None:

@@ -88,6 +88,9 @@ def _findings(text: str, path: str = "artikel.txt", rule: Rule = RULE) -> list[t
         ("Der Stürmer wurde mit rot bestraft.", [(22, "rot")]),  # a colour named
         ("Kroatien will beamte nach Mazedonien schicken.", [(14, "beamte")]),  # noun only
         ("Er hatte das Gefühl, ins nichts zu blicken.", [(25, "nichts")]),
+        # a name the article capitalises inside a sentence elsewhere, or its genitive
+        ("Der Forscher Stephan Ulamec ist froh. Wir hoffen, so ulamec.", [(53, "ulamec")]),
+        ("In zschäpes Erklärung heißt es, Beate Zschäpe sei unschuldig.", [(3, "zschäpes")]),
         ("Sie wollen den Firmen unter die arme greifen.", [(32, "arme")]),  # a fixed phrase
         ("Das kommt nicht in frage, sagte er.", [(19, "frage")]),
         ("Die Angriffe des islamischen Staates nahmen zu.", [(17, "islamischen")]),
@@ -166,6 +169,8 @@ def test_lowercase_noun_is_flagged(text: str, expected: list[tuple[int, str]]) -
         "Die deutschen Banken zahlen.",  # no name: "Deutsche Bank" is not listed
         "Er hat zwei große und drei kleine.",  # elliptic adjectives
         "Ein Haus, in dem nichts fehlt.",
+        "Kanzler Sebastian Kurz sprach kurz.",  # the lexicon knows "kurz" in lowercase
+        "Fuer den Preis war es gut, fuer uns nicht.",  # capitalised for the sentence start
     ],
 )
 def test_correct_text_passes(text: str) -> None:

@@ -17,8 +17,11 @@ ART NN VV. A lowercase word is reported when
 - it is the second part of a pair whose first is a noun cut at a hyphen inside the
   sentence („die Kinder- und jugendanwaltschaft“; not „Hacker- und sonstigen Angriffe“).
 
-A colour after „in“, „auf“, „bei“, „mit“, „von“ or „über“ („in grün angezeigt“, „mit rot
-bestraft“) is a noun unless an adjective or noun follows. A word the lexicon knows only
+A lowercase word the lexicon does not know, which the article writes with a capital
+inside a sentence elsewhere, is a name written lowercase („so ulamec“ beside „Stephan
+Ulamec“; not „kurz“ beside „Sebastian Kurz“). A colour after „in“, „auf“, „bei“, „mit“,
+„von“ or „über“ („in grün angezeigt“, „mit rot bestraft“) is a noun unless an adjective
+or noun follows. A word the lexicon knows only
 as a proper name („argentinien“, „mexikos“) is reported wherever it stands; an unknown
 compound that HanTa builds from known morphemes and reads only as a noun
 („molkereiprodukte“) counts as a noun without a determiner, as known nouns do.
@@ -35,7 +38,7 @@ is `newslint.text.nouns`.
 
 from __future__ import annotations
 
-from collections.abc import Iterator, Sequence
+from collections.abc import Iterator, Mapping, Sequence
 from typing import Any, ClassVar
 
 import regex
@@ -51,6 +54,7 @@ from newslint.checks.base import (
 )
 from newslint.diagnostic import Finding
 from newslint.document.model import Block
+from newslint.spelling import ENGLISH, capitalised_in_article, capitalised_inside_sentences
 from newslint.text.nouns import LEADS_ON, next_tag, next_word, reason
 
 _COLOUR_PREPOSITIONS = frozenset({"in", "auf", "bei", "mit", "von", "über"})
@@ -69,6 +73,7 @@ def _list(description: str) -> dict[str, Any]:
 
 class CapitalizationCheck(Check):
     KIND = "capitalization"
+    BLOCKWISE = False  # a name written lowercase is known by the article's own capitals
     OPTIONS: ClassVar[dict[str, Any]] = {
         "lowercase_words": _list("Words that may stay lowercase in a noun slot (hunderte)."),
         "lowercase_phrases": _list("Two-word phrases in which a word stays lowercase (am besten)."),
@@ -130,6 +135,29 @@ class CapitalizationCheck(Check):
                 token = tokens[i]
                 if not _glued(text, token.start, token.end, end) and self._flagged(words, tags, i):
                     yield self._finding(token.start, token.text)
+
+    def run_document(self, blocks: Sequence[Block]) -> Iterator[tuple[int, Finding]]:
+        """Each block's findings, and names the article writes lowercase somewhere and with
+        a capital inside a sentence elsewhere („so ulamec“ beside „Stephan Ulamec“)."""
+        indexes = self.candidates(blocks)
+        names = capitalised_inside_sentences(tuple(blocks[i].text for i in indexes))
+        for index in indexes:
+            found = list(self.run(blocks[index]))
+            yield from ((index, finding) for finding in found)
+            flagged = {finding.start for finding in found}
+            for match in _LOWERCASE_WORD.finditer(blocks[index].text):
+                word = match.group()
+                if match.start() not in flagged and self._lowercase_name(word, names):
+                    yield index, self._finding(match.start(), word)
+
+    def _lowercase_name(self, word: str, names: Mapping[str, int]) -> bool:
+        """Capitalised inside a sentence elsewhere, and no word HanTa's lexicon knows in
+        lowercase („kurz“ beside „Sebastian Kurz“ is the adjective)."""
+        if capitalised_in_article(word, names) is None or word in self.lowercase_words:
+            return False
+        from newslint.tense.morph import lexicon_tags
+
+        return not lexicon_tags(word) and word not in ENGLISH and not self.is_exception(word)
 
     def _may_name(self, text: str) -> bool:
         """Whether some listed name's adjective stem and noun both occur in the text.
@@ -214,6 +242,13 @@ def _name_source(names: Sequence[str]) -> str | None:
     if not alternatives:
         return None
     return r"(?<!\w)(?|" + "|".join(alternatives) + r")(?!\w)"
+
+
+# A lowercase word of four letters or more, not part of a larger token ("-leistungen",
+# "gv.at", "@name").
+_LOWERCASE_WORD = regex.compile(
+    r"(?<![\p{L}\p{N}\-‐/.@#_&+\\])\p{Ll}{4,}(?![\p{L}\p{N}\-‐/@_&+\\(])"
+)
 
 
 def _candidate_shape(word: str) -> bool:

@@ -26,6 +26,7 @@ from newslint.packs.yamlsource import SourceError
 from newslint.spelling import (
     attested,
     capitalised_in_article,
+    capitalised_inside_sentences,
     genitive_of_name,
     joined,
     lowercase_compound_noun,
@@ -41,7 +42,6 @@ if TYPE_CHECKING:
 
 SPELLING_RULES = re.compile(r"(SPELLER_RULE|MORFOLOGIK_RULE|HUNSPELL)")
 _CAPITALISED = re.compile(r"(?<![\w-])[A-ZÄÖÜ][a-zäöüß]+(?![\w-])")
-_MID_SENTENCE = re.compile(r"(?<=[a-zäöüß0-9,;)] )[A-ZÄÖÜ][a-zäöüß]+(?![\w-])")
 MASK_WORD = "Wort"  # what LanguageTool reads in place of inline code or a URL
 SETTINGS_KEYS = {
     "enabled",
@@ -347,7 +347,8 @@ class LanguageToolCheck:
             return split
         if lowercase_name(word, _is_name, self.zipf):
             return word[0].upper() + word[1:]
-        named = capitalised_in_article(word, _mid_sentence_words(document))
+        texts = tuple(block.text for block in document.blocks)
+        named = capitalised_in_article(word, capitalised_inside_sentences(texts))
         if named is not None:
             return named
         noun = lowercase_compound_noun(word, _noun_only)
@@ -442,18 +443,9 @@ def article_words(document: Document) -> collections.Counter[str]:
     return _capitalised_words(tuple(block.text for block in document.blocks))
 
 
-def _mid_sentence_words(document: Document) -> collections.Counter[str]:
-    """The article's capitalised words inside a sentence (after a lowercase letter, digit or
-    comma): capitalised for themselves, not for a sentence start ("Fuer den Preis")."""
-    return _capitalised_words(tuple(block.text for block in document.blocks), _MID_SENTENCE)
-
-
 @functools.lru_cache(maxsize=8)
-def _capitalised_words(
-    texts: tuple[str, ...], pattern: re.Pattern[str] | None = None
-) -> collections.Counter[str]:
-    found = (pattern or _CAPITALISED).findall
-    return collections.Counter(word for text in texts for word in found(text))
+def _capitalised_words(texts: tuple[str, ...]) -> collections.Counter[str]:
+    return collections.Counter(word for text in texts for word in _CAPITALISED.findall(text))
 
 
 def used_again(document: Document, word: str) -> bool:
