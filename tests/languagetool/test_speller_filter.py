@@ -16,7 +16,7 @@ from newslint.cli import cli
 from newslint.languagetool.paths import Home
 
 SPELLER = "languagetool.GERMAN_SPELLER_RULE"
-Checker = Callable[[str], list[tuple[str, str, str]]]
+Checker = Callable[..., list[tuple[str, str, str]]]
 
 
 @pytest.fixture
@@ -24,10 +24,10 @@ def check(tmp_path: Path, home: Home, monkeypatch: pytest.MonkeyPatch) -> Checke
     """Check a paragraph under a headline: (flagged word, rule, first suggestion) each."""
     monkeypatch.setenv("NEWSLINT_CACHE_DIR", str(home.root))
 
-    def run(paragraph: str) -> list[tuple[str, str, str]]:
+    def run(paragraph: str, *options: str) -> list[tuple[str, str, str]]:
         article = tmp_path / "meldung.txt"
         article.write_text(f"Meldung\n\n{paragraph}\n", encoding="utf-8")
-        result = CliRunner().invoke(cli, ["check", "--format", "json", str(article)])
+        result = CliRunner().invoke(cli, ["check", "--format", "json", *options, str(article)])
         assert result.exit_code in (0, 1), result.output
         found = []
         for d in json.loads(result.stdout)["diagnostics"]:
@@ -102,12 +102,16 @@ def test_two_capitalised_words_run_together(check: Checker) -> None:
 
 def test_a_name_written_lowercase_that_the_article_capitalises(check: Checker) -> None:
     """Neither the speller nor the reference corpus knows the names; the article writes
-    them with a capital inside a sentence (a sentence start proves nothing)."""
+    them with a capital inside a sentence (a sentence start proves nothing). The rule
+    lowercase-noun reports them (the speller's findings give way); without it, the
+    speller's findings carry the name."""
     paragraph = (
         "Der Forscher Stephan Ulamec ist froh. Wir hoffen, so ulamec. "
         "Es heißt in zschäpes Erklärung, Beate Zschäpe sei unschuldig."
     )
-    assert check(paragraph) == [
+    noun = "de-news.lowercase-noun"
+    assert check(paragraph) == [("ulamec", noun, "Ulamec"), ("zschäpes", noun, "Zschäpes")]
+    assert check(paragraph, "--ignore", noun) == [
         ("ulamec", SPELLER, "Ulamec"),
         ("zschäpes", SPELLER, "Zschäpes"),
     ]
