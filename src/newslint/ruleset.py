@@ -34,9 +34,7 @@ class RuleSet:
 
     def enabled(self, rule_id: str) -> bool:
         """For rules outside the packs (LanguageTool, tense): the same select/ignore logic."""
-        return (not self.select or matches(rule_id, self.select)) and not matches(
-            rule_id, self.ignore
-        )
+        return _selected(rule_id, self.select, self.ignore)
 
 
 def load_packs(config: Config) -> list[RulePack]:

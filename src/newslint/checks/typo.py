@@ -41,9 +41,9 @@ from newslint.spelling import (
     unseen_slip,
 )
 
+_SHORTEST_HEAD = 4  # letters of an article word that a word run into a function word starts with
 # Letters between non-letters; a hyphen may join parts („Covid-Patienen“), an apostrophe or
 # a digit makes a token something else („geht's“, „4G-Netz“).
-_SHORTEST_HEAD = 4  # letters of an article word that a word run into a function word starts with
 _WORD = regex.compile(r"(?<![\p{L}\p{M}\p{N}'’_])\p{L}+(?![\p{L}\p{M}\p{N}'’_])")
 
 
