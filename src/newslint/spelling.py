@@ -245,14 +245,33 @@ def _inflection(longer: str, shorter: str) -> bool:
     return longer[:-1] == shorter and longer[-1] != shorter[-1:]
 
 
-_INSIDE_SENTENCE = re.compile(r"(?<=[a-zäöüß0-9,;)] )[A-ZÄÖÜ][a-zäöüß]+(?![\w-])")
+# A word after one of these and a space stands inside a sentence: capitalised for itself,
+# not for a sentence start ("Fuer den Preis").
+_INSIDE_BEFORE = "a-zäöüß0-9,;)"
+_INSIDE_MARK = re.compile(f"[{_INSIDE_BEFORE}]")
+_CAPITALISED = re.compile(r"(?<![\w-])[A-ZÄÖÜ][a-zäöüß]+(?![\w-])")
+_CAPITALISED_INSIDE = re.compile(rf"(?<=[{_INSIDE_BEFORE}]\s)[A-ZÄÖÜ][a-zäöüß]+(?![\w-])")
+
+
+def inside_sentence(text: str, start: int) -> bool:
+    """Whether the word at ``start`` stands inside a sentence (see `_INSIDE_BEFORE`)."""
+    return start >= 2 and text[start - 1].isspace() and bool(_INSIDE_MARK.match(text[start - 2]))
+
+
+def capitalised_words(texts: tuple[str, ...]) -> collections.Counter[str]:
+    """How often each capitalised word occurs in an article's texts."""
+    return _count(texts, _CAPITALISED)
+
+
+def capitalised_inside_sentences(texts: tuple[str, ...]) -> collections.Counter[str]:
+    """The same for the capitalised words inside a sentence: names, nouns."""
+    return _count(texts, _CAPITALISED_INSIDE)
 
 
 @lru_cache(maxsize=8)
-def capitalised_inside_sentences(texts: tuple[str, ...]) -> collections.Counter[str]:
-    """The capitalised words of an article that follow a lowercase letter, digit or comma:
-    capitalised for themselves, not for a sentence start ("Fuer den Preis")."""
-    return collections.Counter(w for text in texts for w in _INSIDE_SENTENCE.findall(text))
+def _count(texts: tuple[str, ...], pattern: re.Pattern[str]) -> collections.Counter[str]:
+    """Read once per article, for all the findings that ask."""
+    return collections.Counter(word for text in texts for word in pattern.findall(text))
 
 
 def capitalised_in_article(word: str, article: Mapping[str, int]) -> str | None:

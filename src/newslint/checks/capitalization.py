@@ -244,10 +244,11 @@ def _name_source(names: Sequence[str]) -> str | None:
     return r"(?<!\w)(?|" + "|".join(alternatives) + r")(?!\w)"
 
 
-# A lowercase word of four letters or more, not part of a larger token ("-leistungen",
+# A lowercase word of four letters or more, not glued to a larger token ("-leistungen",
 # "gv.at", "@name").
 _LOWERCASE_WORD = regex.compile(
-    r"(?<![\p{L}\p{N}\-‐/.@#_&+\\])\p{Ll}{4,}(?![\p{L}\p{N}\-‐/@_&+\\(])"
+    rf"(?<![\p{{L}}\p{{N}}{regex.escape(_GLUE_BEFORE)}])\p{{Ll}}{{4,}}"
+    rf"(?![\p{{L}}\p{{N}}{regex.escape(_GLUE_AFTER)}])"
 )
 
 

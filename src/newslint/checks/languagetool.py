@@ -9,7 +9,6 @@ house vocabulary, and the spelling filter that keeps names from drowning real ty
 from __future__ import annotations
 
 import collections
-import functools
 import re
 import sys
 from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
@@ -27,6 +26,7 @@ from newslint.spelling import (
     attested,
     capitalised_in_article,
     capitalised_inside_sentences,
+    capitalised_words,
     genitive_of_name,
     joined,
     lowercase_compound_noun,
@@ -41,7 +41,6 @@ if TYPE_CHECKING:
     from newslint.findings_cache import FindingsCache
 
 SPELLING_RULES = re.compile(r"(SPELLER_RULE|MORFOLOGIK_RULE|HUNSPELL)")
-_CAPITALISED = re.compile(r"(?<![\w-])[A-ZÄÖÜ][a-zäöüß]+(?![\w-])")
 MASK_WORD = "Wort"  # what LanguageTool reads in place of inline code or a URL
 SETTINGS_KEYS = {
     "enabled",
@@ -438,14 +437,8 @@ def _is_noun(word: str) -> bool:
 
 
 def article_words(document: Document) -> collections.Counter[str]:
-    """How often each capitalised word occurs in the article (read once per article, for
-    all its speller findings)."""
-    return _capitalised_words(tuple(block.text for block in document.blocks))
-
-
-@functools.lru_cache(maxsize=8)
-def _capitalised_words(texts: tuple[str, ...]) -> collections.Counter[str]:
-    return collections.Counter(word for text in texts for word in _CAPITALISED.findall(text))
+    """How often each capitalised word occurs in the article."""
+    return capitalised_words(tuple(block.text for block in document.blocks))
 
 
 def used_again(document: Document, word: str) -> bool:

@@ -36,6 +36,7 @@ from newslint.frequency import frequent
 from newslint.spelling import (
     ENGLISH,
     RARE_ZIPF,
+    inside_sentence,
     joined_participle,
     joined_to_article_word,
     unseen_slip,
@@ -87,7 +88,7 @@ class TypoCheck(Check):
                 meant = None
                 if word in suspects:
                     meant = _meant(word) or joined_to_article_word(word, uses)
-                    if meant is None and _inside_sentence(blocks[index].text, match.start()):
+                    if meant is None and inside_sentence(blocks[index].text, match.start()):
                         meant = _participle_split(word)
                 if meant is not None:
                     message = render(self.rule.message, match, word=word, replacement=meant)
@@ -107,13 +108,6 @@ class TypoCheck(Check):
 @lru_cache(maxsize=8192)
 def _meant(word: str) -> str | None:
     return unseen_slip(word)
-
-
-def _inside_sentence(text: str, start: int) -> bool:
-    """The word follows a lowercase word or a comma: capitalised for itself, not for a
-    sentence start."""
-    before = text[:start].rstrip()
-    return bool(before) and (before[-1].islower() or before[-1] == ",")
 
 
 @lru_cache(maxsize=8192)
